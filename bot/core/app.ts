@@ -1,0 +1,559 @@
+import { isLocale, type Translator } from "../i18n/index.ts";
+import type { Logger } from "../logger.ts";
+import { audit } from "./audit.ts";
+import { createCell, currentInvite, findInvite, issueInvite, revokeInvites } from "./cells.ts";
+import { advanceDialogue, endDialogue, loadDialogue, startDialogue, type Dialogue, type DialogueData, type FlowId } from "./dialogue/store.ts";
+import { parseStepChoice, profileStepIds, stepById, type StepValue } from "./dialogue/steps.ts";
+import { DomainError } from "./errors.ts";
+import { maxInboundTextLength, type InboundEvent, type InboundInput, type OutboundMessage } from "./messages.ts";
+import {
+  activeMemberships,
+  adminRoles,
+  cellAdmins,
+  decideJoin,
+  leaveCell,
+  listMembers,
+  membershipById,
+  pendingRequests,
+  removeMember,
+  requestJoin,
+  requireRole,
+  setExempt,
+  setRole,
+  transferSecretary,
+  type MembershipWithCell,
+} from "./members.ts";
+import { notifyPerson } from "./notify.ts";
+import { isProfileComplete, resolvePerson, updateProfile, type PersonRecord, type ProfilePatch } from "./people.ts";
+import type { CoreDeps } from "./ports.ts";
+import { normalizeInviteCode } from "./validation.ts";
+import * as views from "./views.ts";
+
+/** The platform-neutral bot: adapters hand it events; it answers through the deps' messengers. */
+export interface Core {
+  handle(event: InboundEvent): Promise<void>;
+}
+
+interface Turn {
+  event: InboundEvent;
+  person: PersonRecord;
+  t: Translator;
+  log: Logger;
+  reply(message: OutboundMessage): Promise<void>;
+}
+
+const roleCodes = { d: "deputy", c: "committee", m: "member" } as const;
+
+/** Commands by their folded name. Vietnamese names without diacritics, as Telegram requires. */
+const commandAliases: Record<string, string> = {
+  start: "start",
+  help: "help",
+  trogiup: "help",
+  menu: "menu",
+  huy: "huy",
+  cancel: "huy",
+  taochibo: "taochibo",
+  thamgia: "thamgia",
+  moi: "moi",
+  thanhvien: "thanhvien",
+  choduyet: "choduyet",
+  hoso: "hoso",
+  ngonngu: "ngonngu",
+  language: "ngonngu",
+  roichibo: "roichibo",
+  chibo: "chibo",
+};
+
+export function createCore(deps: CoreDeps): Core {
+  const { db } = deps;
+
+  async function handle(event: InboundEvent): Promise<void> {
+    const messenger = deps.messengers.get(event.platform);
+    if (!messenger) throw new Error(`No messenger for platform ${event.platform}`);
+    const person = await resolvePerson(db, event, deps.settings.defaultLocale);
+    const t = deps.i18n.translator(isLocale(person.locale) ? person.locale : deps.settings.defaultLocale);
+    const log = deps.logger.child({ platform: event.platform, personId: person.id, input: event.input.kind });
+    const turn: Turn = { event, person, t, log, reply: (message) => messenger.send(event.chatId, message) };
+    try {
+      await route(turn);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        log.info({ code: error.code }, "refused");
+        await turn.reply({ text: t(`error-${error.code}`) });
+        return;
+      }
+      log.error({ err: error }, "handling failed");
+      await turn.reply({ text: t("error-internal") });
+    }
+  }
+
+  async function route(turn: Turn): Promise<void> {
+    const { input } = turn.event;
+    if (input.kind === "command") return command(turn, input.command, input.args);
+    const dialogue = await loadDialogue(db, turn.person.id);
+    if (input.kind === "text" && input.text.length > maxInboundTextLength) {
+      await turn.reply({ text: turn.t("invalid-message-too-long", { max: maxInboundTextLength }) });
+      if (dialogue) await promptStep(turn, dialogue);
+      return;
+    }
+    if (input.kind === "choice") return choice(turn, input.data, dialogue);
+    if (dialogue) return dialogueInput(turn, dialogue, input);
+    if (input.kind === "text") {
+      const code = normalizeInviteCode(input.text);
+      if (code) return beginJoin(turn, code);
+      await turn.reply({ text: turn.t("unknown-text") });
+      return;
+    }
+    await turn.reply({ text: turn.t("unsupported-outside-dialogue") });
+  }
+
+  // ---- commands ----
+
+  async function command(turn: Turn, raw: string, args: string): Promise<void> {
+    const name = commandAliases[raw.toLowerCase()];
+    turn.log = turn.log.child({ handler: `command:${name ?? "unknown"}` });
+    if (!name) {
+      await turn.reply({ text: turn.t("unknown-command", { command: raw.slice(0, 32) }) });
+      return;
+    }
+    if (name === "help") return showHelp(turn);
+    const dialogue = await loadDialogue(db, turn.person.id);
+    if (dialogue) {
+      await endDialogue(db, turn.person.id);
+      await turn.reply({ text: turn.t(name === "huy" ? "dialogue-cancelled" : "dialogue-interrupted") });
+      if (name === "huy") return;
+    } else if (name === "huy") {
+      await turn.reply({ text: turn.t("nothing-to-cancel") });
+      return;
+    }
+    return runCommand(turn, name, args.trim());
+  }
+
+  async function runCommand(turn: Turn, name: string, args: string): Promise<void> {
+    switch (name) {
+      case "start":
+        return args ? beginJoin(turn, args) : showHome(turn);
+      case "menu":
+        return showHome(turn);
+      case "taochibo":
+        return beginCreateCell(turn);
+      case "thamgia":
+        return args ? beginJoin(turn, args) : beginJoinCode(turn);
+      case "moi":
+        return withCell(turn, "moi", (m) => showInvite(turn, m));
+      case "thanhvien":
+        return withCell(turn, "thanhvien", (m) => showMembers(turn, m));
+      case "choduyet":
+        return withCell(turn, "choduyet", (m) => showPending(turn, m));
+      case "hoso":
+        return turn.reply(views.profile(turn.t, turn.person));
+      case "ngonngu":
+        return turn.reply(views.languageChoice(turn.t));
+      case "roichibo":
+        return withCell(turn, "roichibo", (m) =>
+          turn.reply(views.confirm(turn.t, "leave-confirm", { cell: m.cell.name }, "button-leave", `lv!:${m.cellId}`)),
+        );
+      case "chibo":
+        return pickCell(turn);
+      case "help":
+        return showHelp(turn);
+      default:
+        await turn.reply({ text: turn.t("unknown-command", { command: name }) });
+    }
+  }
+
+  async function showHome(turn: Turn): Promise<void> {
+    const memberships = await activeMemberships(db, turn.person.id);
+    if (memberships.length === 0) {
+      const pending = await db.membership.findMany({ where: { personId: turn.person.id, status: "pending" }, include: { cell: true } });
+      if (pending.length > 0) {
+        await turn.reply({ text: turn.t("pending-wait", { cells: pending.map((p) => p.cell.name).join(", ") }) });
+        return;
+      }
+      await turn.reply(views.welcome(turn.t));
+      return;
+    }
+    return withCell(turn, "menu", async (m) => {
+      const pendingCount = adminRoles.includes(m.role as never) ? await db.membership.count({ where: { cellId: m.cellId, status: "pending" } }) : 0;
+      await turn.reply(views.mainMenu(turn.t, m, pendingCount, memberships.length));
+    });
+  }
+
+  async function showHelp(turn: Turn): Promise<void> {
+    const memberships = await activeMemberships(db, turn.person.id);
+    const current = memberships.length === 1 ? memberships[0] : memberships.find((m) => m.cellId === turn.person.activeCellId);
+    const hasPending = (await db.membership.count({ where: { personId: turn.person.id, status: "pending" } })) > 0;
+    await turn.reply(views.help(turn.t, current ?? null, hasPending));
+    if (memberships.length > 1 && !current) await turn.reply(views.cellPicker(turn.t, memberships, "help"));
+    const dialogue = await loadDialogue(db, turn.person.id);
+    if (dialogue) await promptStep(turn, dialogue);
+  }
+
+  /** Runs `fn` in the person's current cell; with several cells and none chosen, asks which. */
+  async function withCell(turn: Turn, commandName: string, fn: (m: MembershipWithCell) => Promise<void>): Promise<void> {
+    const memberships = await activeMemberships(db, turn.person.id);
+    if (memberships.length === 0) {
+      await turn.reply({ text: turn.t("error-no-cell") });
+      return;
+    }
+    const current = memberships.length === 1 ? memberships[0] : memberships.find((m) => m.cellId === turn.person.activeCellId);
+    if (!current) {
+      await turn.reply(views.cellPicker(turn.t, memberships, commandName));
+      return;
+    }
+    return fn(current);
+  }
+
+  async function pickCell(turn: Turn): Promise<void> {
+    const memberships = await activeMemberships(db, turn.person.id);
+    if (memberships.length === 0) {
+      await turn.reply({ text: turn.t("error-no-cell") });
+      return;
+    }
+    await turn.reply(views.cellPicker(turn.t, memberships, "menu"));
+  }
+
+  async function showInvite(turn: Turn, m: MembershipWithCell): Promise<void> {
+    await requireRole(db, turn.person.id, m.cellId, adminRoles);
+    const inv = await currentInvite(db, m.cellId, deps.now());
+    await turn.reply(views.invite(turn.t, m.cell, inv, inv ? inviteLink(turn, inv.code) : undefined));
+  }
+
+  const inviteLink = (turn: Turn, code: string) => deps.messengers.get(turn.event.platform)?.inviteLink(code);
+
+  async function platformsOf(personIds: string[]): Promise<Map<string, string[]>> {
+    const identities = await db.identity.findMany({ where: { personId: { in: personIds } } });
+    const map = new Map<string, string[]>();
+    for (const i of identities) map.set(i.personId, [...(map.get(i.personId) ?? []), i.platform]);
+    return map;
+  }
+
+  async function showMembers(turn: Turn, m: MembershipWithCell): Promise<void> {
+    const viewer = await requireRole(db, turn.person.id, m.cellId, ["secretary", "deputy", "committee", "member"]);
+    const members = await listMembers(db, m.cellId);
+    const platforms = await platformsOf(members.map((x) => x.personId));
+    await turn.reply(views.memberList(turn.t, m.cell, members, platforms, viewer.role));
+  }
+
+  async function showPending(turn: Turn, m: MembershipWithCell): Promise<void> {
+    await requireRole(db, turn.person.id, m.cellId, adminRoles);
+    const pending = await pendingRequests(db, m.cellId);
+    if (pending.length === 0) {
+      await turn.reply({ text: turn.t("no-pending", { cell: m.cell.name }) });
+      return;
+    }
+    for (const p of pending) await turn.reply(views.joinRequest(turn.t, p, m.cell));
+  }
+
+  // ---- buttons ----
+
+  async function choice(turn: Turn, data: string, dialogue: Dialogue | null): Promise<void> {
+    const [kind = "", a = "", b = ""] = data.split(":");
+    turn.log = turn.log.child({ handler: `choice:${kind}` });
+    const now = deps.now();
+    switch (kind) {
+      case "d":
+        if (!dialogue) return staleButton(turn);
+        return dialogueInput(turn, dialogue, { kind: "choice", data });
+      case "x":
+        if (dialogue) await endDialogue(db, turn.person.id);
+        await turn.reply({ text: turn.t("cancelled") });
+        return;
+      case "m": {
+        if (!commandAliases[a]) return staleButton(turn);
+        if (dialogue) await endDialogue(db, turn.person.id);
+        return runCommand(turn, commandAliases[a]!, "");
+      }
+      case "c": {
+        const memberships = await activeMemberships(db, turn.person.id);
+        if (!memberships.some((m) => m.cellId === a) || !commandAliases[b]) return staleButton(turn);
+        await db.person.update({ where: { id: turn.person.id }, data: { activeCellId: a } });
+        turn.person = { ...turn.person, activeCellId: a };
+        return commandAliases[b] === "help" ? showHelp(turn) : runCommand(turn, commandAliases[b]!, "");
+      }
+      case "ap":
+      case "rj":
+        return decide(turn, a, kind === "ap");
+      case "mm":
+        return showMemberCard(turn, a);
+      case "r": {
+        const role = roleCodes[b as keyof typeof roleCodes];
+        if (!role) return staleButton(turn);
+        const { changed, target } = await setRole(db, { actorId: turn.person.id, membershipId: a, role, now });
+        const name = target.person.fullName ?? "?";
+        await turn.reply({ text: turn.t(changed ? "role-changed" : "role-unchanged", { name, role: turn.t(`role-${role}`) }) });
+        if (changed) await notifyPerson(deps, target.personId, (t) => ({ text: t("role-changed-for-member", { cell: target.cell.name, role: t(`role-${role}`) }) }), "role-changed");
+        return;
+      }
+      case "tx": {
+        const target = await membershipById(db, a);
+        if (!target || target.status !== "active") return memberGone(turn);
+        await requireRole(db, turn.person.id, target.cellId, ["secretary"]);
+        await turn.reply(views.confirm(turn.t, "transfer-confirm", { name: target.person.fullName ?? "?", cell: target.cell.name }, "button-transfer-secretary", `tx!:${a}`));
+        return;
+      }
+      case "tx!": {
+        const { target } = await transferSecretary(db, { actorId: turn.person.id, membershipId: a, now });
+        await turn.reply({ text: turn.t("transfer-done", { name: target.person.fullName ?? "?", cell: target.cell.name }) });
+        await notifyPerson(deps, target.personId, (t) => ({ text: t("transfer-done-for-member", { cell: target.cell.name }) }), "secretary-transferred");
+        return;
+      }
+      case "ex": {
+        const exempt = b === "1";
+        const { target } = await setExempt(db, { actorId: turn.person.id, membershipId: a, exempt, now });
+        const name = target.person.fullName ?? "?";
+        await turn.reply({ text: turn.t(exempt ? "exempt-set" : "exempt-cleared", { name }) });
+        await notifyPerson(deps, target.personId, (t) => ({ text: t(exempt ? "exempt-set-for-member" : "exempt-cleared-for-member", { cell: target.cell.name }) }), "exempt-changed");
+        return;
+      }
+      case "rm": {
+        const target = await membershipById(db, a);
+        if (!target || target.status !== "active") return memberGone(turn);
+        await requireRole(db, turn.person.id, target.cellId, ["secretary"]);
+        await turn.reply(views.confirm(turn.t, "remove-confirm", { name: target.person.fullName ?? "?", cell: target.cell.name }, "button-remove-member", `rm!:${a}`));
+        return;
+      }
+      case "rm!": {
+        const { removed, target } = await removeMember(db, { actorId: turn.person.id, membershipId: a, now });
+        if (!removed) return memberGone(turn);
+        await turn.reply({ text: turn.t("remove-done", { name: target.person.fullName ?? "?" }) });
+        await notifyPerson(deps, target.personId, (t) => ({ text: t("removed-for-member", { cell: target.cell.name }) }), "member-removed");
+        return;
+      }
+      case "iv": {
+        const m = await requireRole(db, turn.person.id, b, adminRoles);
+        if (a === "new") {
+          const inv = await issueInvite(db, { cellId: b, actorPersonId: turn.person.id, ttlDays: deps.settings.inviteTtlDays, now });
+          await turn.reply(views.invite(turn.t, m.cell, inv, inviteLink(turn, inv.code)));
+        } else if (a === "off") {
+          await revokeInvites(db, { cellId: b, actorPersonId: turn.person.id, now });
+          await turn.reply(views.invite(turn.t, m.cell, null, undefined));
+        } else return staleButton(turn);
+        return;
+      }
+      case "l": {
+        if (!isLocale(a)) return staleButton(turn);
+        await updateProfile(db, turn.person.id, { locale: a });
+        await turn.reply({ text: deps.i18n.t(a, "language-changed") });
+        return;
+      }
+      case "p": {
+        if (!(profileStepIds as readonly string[]).includes(a)) return staleButton(turn);
+        const step = a as (typeof profileStepIds)[number];
+        return startFlow(turn, "edit-profile", [step], {});
+      }
+      case "lv!": {
+        const membership = await leaveCell(db, { personId: turn.person.id, cellId: a, now });
+        await turn.reply({ text: turn.t("leave-done", { cell: membership.cell.name }) });
+        for (const admin of await cellAdmins(db, a)) {
+          await notifyPerson(deps, admin.personId, (t) => ({ text: t("member-left-for-admin", { name: turn.person.fullName ?? "?", cell: membership.cell.name }) }), "member-left");
+        }
+        return;
+      }
+      default:
+        return staleButton(turn);
+    }
+  }
+
+  const staleButton = (turn: Turn) => turn.reply({ text: turn.t("stale-button") });
+  const memberGone = (turn: Turn) => turn.reply({ text: turn.t("member-gone") });
+
+  async function decide(turn: Turn, membershipId: string, approve: boolean): Promise<void> {
+    const outcome = await decideJoin(db, { actorId: turn.person.id, membershipId, approve, now: deps.now() });
+    const name = outcome.target.person.fullName ?? "?";
+    const cell = outcome.target.cell;
+    if (outcome.kind === "already-decided") {
+      await turn.reply({
+        text: turn.t("request-already-decided", { name, status: turn.t(`membership-status-${outcome.status}`), by: outcome.decidedByName ?? "?" }),
+      });
+      return;
+    }
+    await turn.reply({ text: turn.t(approve ? "request-approved" : "request-rejected", { name, cell: cell.name }) });
+    await notifyPerson(
+      deps,
+      outcome.target.personId,
+      (t) => (approve ? { text: t("join-approved-for-member", { cell: cell.name }), choices: [[{ label: t("button-open-menu"), data: "m:menu" }]] } : { text: t("join-rejected-for-member", { cell: cell.name }) }),
+      approve ? "join-approved" : "join-rejected",
+    );
+  }
+
+  async function showMemberCard(turn: Turn, membershipId: string): Promise<void> {
+    const target = await membershipById(db, membershipId);
+    if (!target || target.status !== "active") return memberGone(turn);
+    const viewer = await requireRole(db, turn.person.id, target.cellId, adminRoles);
+    const platforms = await platformsOf([target.personId]);
+    await turn.reply(views.memberCard(turn.t, target, platforms.get(target.personId) ?? [], { role: viewer.role, personId: turn.person.id }));
+  }
+
+  // ---- dialogues ----
+
+  const planOf = (d: DialogueData) => (d._plan ?? "").split(",").filter(Boolean);
+
+  async function startFlow(turn: Turn, flow: FlowId, plan: string[], data: DialogueData, introKey?: string, introParams?: Record<string, string>) {
+    const dialogue = await startDialogue(db, turn.person.id, flow, plan[0]!, { ...data, _plan: plan.join(",") });
+    if (introKey) await turn.reply({ text: turn.t(introKey, introParams) });
+    await promptStep(turn, dialogue);
+  }
+
+  async function promptStep(turn: Turn, dialogue: Dialogue, reasonText?: string): Promise<void> {
+    const step = stepById(dialogue.step);
+    if (!step) {
+      await endDialogue(db, turn.person.id);
+      return;
+    }
+    const prompt = step.prompt({ t: turn.t, data: dialogue.data });
+    const plan = planOf(dialogue.data);
+    const position = plan.length > 1 ? `${turn.t("step-position", { n: plan.indexOf(dialogue.step) + 1, total: plan.length })}\n` : "";
+    await turn.reply({ ...prompt, text: `${reasonText ? `${reasonText}\n\n` : ""}${position}${prompt.text}` });
+  }
+
+  async function dialogueInput(turn: Turn, dialogue: Dialogue, input: InboundInput): Promise<void> {
+    turn.log = turn.log.child({ handler: `dialogue:${dialogue.flow}:${dialogue.step}` });
+    const step = stepById(dialogue.step);
+    if (!step) {
+      await endDialogue(db, turn.person.id);
+      return staleButton(turn);
+    }
+    if (input.kind === "choice") {
+      const chosen = parseStepChoice(input.data);
+      if (!chosen || chosen.step !== dialogue.step) return promptStep(turn, dialogue, turn.t("stale-button"));
+    }
+    if (input.kind === "unsupported") return promptStep(turn, dialogue, turn.t("invalid-unsupported"));
+    const checked = step.accept(input, { t: turn.t, data: dialogue.data });
+    if (!checked.ok) return promptStep(turn, dialogue, turn.t(checked.reason, checked.params));
+    return onAnswer(turn, dialogue, checked.value);
+  }
+
+  async function onAnswer(turn: Turn, dialogue: Dialogue, value: StepValue): Promise<void> {
+    if (dialogue.flow === "join-code") {
+      const code = value ? normalizeInviteCode(value) : null;
+      if (!code) return promptStep(turn, dialogue, turn.t("invite-code-malformed"));
+      const found = await findInvite(db, code, deps.now());
+      if (!found.ok) return promptStep(turn, dialogue, turn.t(`invite-${found.reason}`));
+      return beginJoin(turn, code);
+    }
+    if (dialogue.flow === "join" && dialogue.step === "confirm") {
+      if (value === "edit") {
+        const plan = [...profileStepIds, "confirm"];
+        const next = await advanceDialogue(db, turn.person.id, dialogue, plan[0]!, { ...dialogue.data, _plan: plan.join(",") });
+        return next ? promptStep(turn, next) : staleButton(turn);
+      }
+      return finishJoin(turn, dialogue);
+    }
+    const data = { ...dialogue.data, [dialogue.step]: value };
+    const plan = planOf(data);
+    const nextStep = plan[plan.indexOf(dialogue.step) + 1];
+    if (nextStep) {
+      const next = await advanceDialogue(db, turn.person.id, dialogue, nextStep, data);
+      // Null: another device moved the dialogue on meanwhile; show where it stands now.
+      if (!next) {
+        const fresh = await loadDialogue(db, turn.person.id);
+        return fresh ? promptStep(turn, fresh, turn.t("stale-button")) : staleButton(turn);
+      }
+      return promptStep(turn, next);
+    }
+    if (dialogue.flow === "create-cell") return finishCreateCell(turn, data);
+    if (dialogue.flow === "edit-profile") return finishEditProfile(turn, dialogue.step, value);
+    return staleButton(turn);
+  }
+
+  function profilePatch(data: DialogueData): ProfilePatch {
+    const patch: ProfilePatch = {};
+    if (data.fullName) patch.fullName = data.fullName;
+    if (data.partyStatus) patch.partyStatus = data.partyStatus as ProfilePatch["partyStatus"];
+    if (data.category) patch.category = data.category as ProfilePatch["category"];
+    if ("phone" in data) patch.phone = data.phone ?? null;
+    return patch;
+  }
+
+  async function beginCreateCell(turn: Turn): Promise<void> {
+    const plan = ["cellName", "parentCommittee", ...(isProfileComplete(turn.person) ? [] : profileStepIds)];
+    return startFlow(turn, "create-cell", plan, {}, "create-cell-intro");
+  }
+
+  async function finishCreateCell(turn: Turn, data: DialogueData): Promise<void> {
+    const now = deps.now();
+    const patch = profilePatch(data);
+    if (Object.keys(patch).length > 0) await updateProfile(db, turn.person.id, patch);
+    const cell = await createCell(db, {
+      personId: turn.person.id,
+      name: data.cellName!,
+      parentCommittee: data.parentCommittee ?? null,
+      timeZone: deps.settings.defaultTimeZone,
+      now,
+    });
+    await endDialogue(db, turn.person.id);
+    turn.log.info({ cellId: cell.id }, "cell created");
+    const inv = await issueInvite(db, { cellId: cell.id, actorPersonId: turn.person.id, ttlDays: deps.settings.inviteTtlDays, now });
+    await turn.reply({ text: turn.t("cell-created", { cell: cell.name }) });
+    await turn.reply(views.invite(turn.t, cell, inv, inviteLink(turn, inv.code)));
+  }
+
+  async function beginJoinCode(turn: Turn): Promise<void> {
+    return startFlow(turn, "join-code", ["inviteCode"], {});
+  }
+
+  async function beginJoin(turn: Turn, raw: string): Promise<void> {
+    const code = normalizeInviteCode(raw);
+    if (!code) {
+      await turn.reply({ text: turn.t("invite-code-malformed") });
+      return beginJoinCode(turn);
+    }
+    const found = await findInvite(db, code, deps.now());
+    if (!found.ok) {
+      await turn.reply({ text: turn.t(`invite-${found.reason}`) });
+      return;
+    }
+    const existing = await db.membership.findUnique({ where: { cellId_personId: { cellId: found.cell.id, personId: turn.person.id } } });
+    if (existing?.status === "active") {
+      await turn.reply({ text: turn.t("join-already-member", { cell: found.cell.name }) });
+      return;
+    }
+    if (existing?.status === "pending") {
+      await turn.reply({ text: turn.t("join-already-pending", { cell: found.cell.name }) });
+      return;
+    }
+    const p = turn.person;
+    const data: DialogueData = { cellId: found.cell.id, cellName: found.cell.name, inviteId: found.inviteId };
+    if (isProfileComplete(p)) {
+      Object.assign(data, { fullName: p.fullName, partyStatus: p.partyStatus, category: p.category, phone: p.phone });
+      return startFlow(turn, "join", ["confirm"], data, "join-intro", { cell: found.cell.name });
+    }
+    return startFlow(turn, "join", [...profileStepIds, "confirm"], data, "join-intro", { cell: found.cell.name });
+  }
+
+  async function finishJoin(turn: Turn, dialogue: Dialogue): Promise<void> {
+    const { data } = dialogue;
+    const now = deps.now();
+    // The invite may have been revoked while the member was typing: check again before asking.
+    const inviteRow = await db.invite.findUnique({ where: { id: data.inviteId ?? "" } });
+    if (!inviteRow || inviteRow.revokedAt || (inviteRow.expiresAt && inviteRow.expiresAt <= now)) {
+      await endDialogue(db, turn.person.id);
+      await turn.reply({ text: turn.t("invite-revoked") });
+      return;
+    }
+    await updateProfile(db, turn.person.id, profilePatch(data));
+    const outcome = await requestJoin(db, { personId: turn.person.id, cellId: data.cellId!, inviteId: inviteRow.id, now });
+    await endDialogue(db, turn.person.id);
+    if (outcome.kind === "already-member") return void (await turn.reply({ text: turn.t("join-already-member", { cell: data.cellName ?? "" }) }));
+    if (outcome.kind === "already-pending") return void (await turn.reply({ text: turn.t("join-already-pending", { cell: data.cellName ?? "" }) }));
+    await turn.reply({ text: turn.t("join-requested", { cell: data.cellName ?? "" }) });
+    turn.log.info({ cellId: data.cellId }, "join requested");
+    const request = await membershipById(db, outcome.membership.id);
+    if (!request) return;
+    for (const admin of await cellAdmins(db, request.cellId)) {
+      await notifyPerson(deps, admin.personId, (t) => views.joinRequest(t, request, request.cell), "join-request");
+    }
+  }
+
+  async function finishEditProfile(turn: Turn, field: string, value: StepValue): Promise<void> {
+    const patch = profilePatch({ [field]: value });
+    const updated = await updateProfile(db, turn.person.id, patch);
+    await audit(db, { actorPersonId: turn.person.id, targetPersonId: turn.person.id, action: "person.profile_changed", details: { field }, at: deps.now() });
+    await endDialogue(db, turn.person.id);
+    await turn.reply({ text: turn.t("profile-saved") });
+    await turn.reply(views.profile(turn.t, updated));
+  }
+
+  return { handle };
+}

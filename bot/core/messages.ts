@@ -1,0 +1,46 @@
+/**
+ * The platform-neutral vocabulary between the core and the messenger adapters.
+ *
+ * The core speaks only of text and choices. Telegram renders choices as an inline
+ * keyboard; Zalo, which has no buttons, renders them as numbered options and maps a
+ * typed "1" back to the choice's `data`.
+ */
+
+export const platforms = ["telegram", "zalo"] as const;
+export type Platform = (typeof platforms)[number];
+
+/** One option the user can pick. `data` is an opaque token for the core, at most 64 bytes (Telegram's callback_data limit). */
+export interface Choice {
+  label: string;
+  data: string;
+}
+
+/** A message the core wants shown. `choices` are rows of options (one row = one keyboard line on Telegram). */
+export interface OutboundMessage {
+  text: string;
+  choices?: Choice[][];
+}
+
+/** What a user did, as the core sees it, whatever the messenger. */
+export type InboundInput =
+  | { kind: "text"; text: string }
+  | { kind: "command"; command: string; args: string }
+  | { kind: "choice"; data: string }
+  /** Stickers, photos, voice and anything else the core cannot read as text. */
+  | { kind: "unsupported"; what: string };
+
+export interface InboundEvent {
+  platform: Platform;
+  /** The sender's id on that platform, as a string (Telegram ids are numbers, Zalo ids strings). */
+  userId: string;
+  /** The private chat to answer in. */
+  chatId: string;
+  /** The name the messenger shows, used only as a default suggestion for the full name. */
+  displayName?: string;
+  /** The messenger's language hint (e.g. "vi", "en-US"). */
+  languageHint?: string;
+  input: InboundInput;
+}
+
+/** Longest text accepted from a user in one message; longer text is refused politely. */
+export const maxInboundTextLength = 4000;

@@ -1,0 +1,39 @@
+import type { Db } from "../db/client.ts";
+import type { I18n, Locale } from "../i18n/index.ts";
+import type { Logger } from "../logger.ts";
+import type { OutboundMessage, Platform } from "./messages.ts";
+
+/** What an adapter offers the core to deliver messages on one messenger. */
+export interface Messenger {
+  readonly platform: Platform;
+  send(chatId: string, message: OutboundMessage): Promise<void>;
+  /** A link that opens the bot with this invite code, where the messenger has such links. */
+  inviteLink(code: string): string | undefined;
+}
+
+/** Thrown by a Messenger when the user blocked the bot or deleted the chat: retrying is useless. */
+export class RecipientUnreachableError extends Error {
+  constructor(
+    readonly platform: Platform,
+    options?: { cause?: unknown },
+  ) {
+    super(`Recipient unreachable on ${platform}`, options);
+    this.name = "RecipientUnreachableError";
+  }
+}
+
+export interface CoreSettings {
+  defaultLocale: Locale;
+  defaultTimeZone: string;
+  /** 0 = invites never expire. */
+  inviteTtlDays: number;
+}
+
+export interface CoreDeps {
+  db: Db;
+  i18n: I18n;
+  logger: Logger;
+  settings: CoreSettings;
+  messengers: ReadonlyMap<Platform, Messenger>;
+  now: () => Date;
+}

@@ -1,0 +1,43 @@
+import { execFile } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/client.ts";
+
+export type Db = PrismaClient;
+export type { Prisma } from "./generated/client.ts";
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const execFileAsync = promisify(execFile);
+
+/** `file:./data/x.db` → an absolute `file:` URL, so the CLI and the app open the same file wherever they run from. */
+export function absoluteSqliteUrl(url: string, cwd = process.cwd()): string {
+  const path = url.replace(/^file:/, "");
+  return `file:${isAbsolute(path) ? path : resolve(cwd, path)}`;
+}
+
+/** Creates the database file's folder and applies every pending committed migration. */
+export async function migrateDatabase(url: string): Promise<void> {
+  mkdirSync(dirname(url.replace(/^file:/, "")), { recursive: true });
+  try {
+    await execFileAsync(process.execPath, [resolve(projectRoot, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? "";
+    throw new Error(`Database migration failed: ${stderr.trim() || String(error)}`, { cause: error });
+  }
+}
+
+/** Opens the database through the driver adapter (see ../shared/notes/prisma-offline.md). */
+export async function createDb(url: string): Promise<Db> {
+  // A busy timeout lets a second process (a second scheduler, a CLI) wait instead of failing.
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  // WAL keeps readers from blocking the writer; it is a property of the file, kept once set.
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  return db;
+}

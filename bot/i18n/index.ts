@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+
+export const locales = ["vi", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+export type TParams = Record<string, string | number>;
+/** Renders one message of the current locale. */
+export type Translator = (key: string, params?: TParams) => string;
+
+export interface I18n {
+  t(locale: Locale, key: string, params?: TParams): string;
+  translator(locale: Locale): Translator;
+  has(locale: Locale, key: string): boolean;
+  keys(locale: Locale): string[];
+}
+
+export class MissingTranslationError extends Error {
+  constructor(
+    readonly locale: string,
+    readonly key: string,
+  ) {
+    super(`No message "${key}" in locale "${locale}"`);
+    this.name = "MissingTranslationError";
+  }
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+/** Loads `locales/<lang>.ftl` for every supported locale; a syntax error in a file stops start-up. */
+export function createI18n(dir: string): I18n {
+  const bundles = new Map<Locale, FluentBundle>();
+  for (const locale of locales) {
+    const source = readFileSync(join(dir, `${locale}.ftl`), "utf8");
+    // Bidi isolation marks would end up inside Telegram and Zalo texts as invisible junk.
+    const bundle = new FluentBundle(locale, { useIsolating: false });
+    const errors = bundle.addResource(new FluentResource(source));
+    if (errors.length > 0) {
+      throw new Error(`locales/${locale}.ftl: ${errors.map((e) => e.message).join("; ")}`);
+    }
+    bundles.set(locale, bundle);
+  }
+
+  function t(locale: Locale, key: string, params?: TParams): string {
+    const bundle = bundles.get(locale);
+    const message = bundle?.getMessage(key);
+    if (!bundle || !message?.value) throw new MissingTranslationError(locale, key);
+    const errors: Error[] = [];
+    const text = bundle.formatPattern(message.value, params as Record<string, FluentVariable> | undefined, errors);
+    if (errors.length > 0) throw new Error(`locales/${locale}.ftl ${key}: ${errors.map((e) => e.message).join("; ")}`);
+    return text;
+  }
+
+  return {
+    t,
+    translator: (locale) => (key, params) => t(locale, key, params),
+    has: (locale, key) => Boolean(bundles.get(locale)?.getMessage(key)?.value),
+    keys: (locale) => [...(bundles.get(locale)?._messages.keys() ?? [])],
+  };
+}

@@ -1,0 +1,84 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { Bot, type Api } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Core } from "../core/app.ts";
+import type { I18n, Locale } from "../i18n/index.ts";
+import type { Logger } from "../logger.ts";
+import { normalizeTelegramUpdate } from "./normalize.ts";
+
+export interface TelegramBotOptions {
+  token: string;
+  /** A self-hosted Bot API server or an emulator; Telegram's own when absent. */
+  apiRoot?: string;
+  /** Known bot identity: skips getMe (tests). */
+  botInfo?: UserFromGetMe;
+}
+
+/** A grammY bot whose API calls wait out 429s and stay within Telegram's rate limits. */
+export function createTelegramBot(options: TelegramBotOptions): Bot {
+  const bot = new Bot(options.token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  // About 30 messages a second overall; in one private chat short bursts of 3, then one a second.
+  bot.api.config.use(
+    apiThrottler({
+      out: { maxConcurrent: 1, reservoir: 3, reservoirRefreshAmount: 3, reservoirRefreshInterval: 3000 },
+    }),
+  );
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  return bot;
+}
+
+// Buttons of lists and menus stay usable; buttons of a question or a decision are spent once pressed.
+const keepsKeyboard = (data: string) => data.startsWith("mm:") || data.startsWith("m:");
+
+export interface TelegramHandlerDeps {
+  core: Core;
+  i18n: I18n;
+  logger: Logger;
+  defaultLocale: Locale;
+}
+
+/** Routes every private message and button press to the core; nothing else is handled here. */
+export function installTelegramHandlers(bot: Bot, deps: TelegramHandlerDeps): void {
+  bot.on(["message", "callback_query:data"], async (ctx) => {
+    const log = deps.logger.child({ platform: "telegram", update_id: ctx.update.update_id });
+    const normalized = normalizeTelegramUpdate(ctx.update);
+    const data = ctx.callbackQuery?.data;
+    if (data !== undefined) await ctx.answerCallbackQuery().catch((err) => log.debug({ err }, "answerCallbackQuery failed"));
+    if (!normalized) {
+      log.warn("update not understood; ignored");
+      return;
+    }
+    if (!normalized.private) {
+      if (normalized.isCommand) await ctx.reply(deps.i18n.t(deps.defaultLocale, "private-chat-only"));
+      return;
+    }
+    log.debug({ input: normalized.event.input.kind }, "update");
+    await deps.core.handle(normalized.event);
+    if (data !== undefined && !keepsKeyboard(data)) {
+      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch((err) => log.debug({ err }, "could not clear keyboard"));
+    }
+  });
+  bot.catch((err) => {
+    deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "telegram update failed");
+  });
+}
+
+export const menuCommands = ["start", "menu", "help", "taochibo", "thamgia", "thanhvien", "choduyet", "moi", "hoso", "ngonngu", "chibo", "roichibo", "huy"] as const;
+
+/**
+ * Sets the command menu in Vietnamese (and English for English-language clients). Not essential:
+ * a server that lacks the method (an emulator) only earns a warning.
+ */
+export async function setCommandMenu(api: Api, i18n: I18n, logger: Logger): Promise<void> {
+  const commands = (locale: Locale) => menuCommands.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+  try {
+    await api.setMyCommands(commands("vi"));
+    await api.setMyCommands(commands("en"), { language_code: "en" });
+  } catch (err) {
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, "could not set the command menu; continuing");
+  }
+}

@@ -1,0 +1,37 @@
+import { GrammyError, InlineKeyboard, type Api } from "grammy";
+import type { OutboundMessage } from "../core/messages.ts";
+import { RecipientUnreachableError, type Messenger } from "../core/ports.ts";
+import { splitText } from "../core/split.ts";
+
+export const telegramTextLimit = 4096;
+
+export function toInlineKeyboard(message: OutboundMessage): InlineKeyboard | undefined {
+  if (!message.choices?.length) return undefined;
+  return InlineKeyboard.from(message.choices.map((row) => row.map((c) => InlineKeyboard.text(c.label, c.data))));
+}
+
+/** 403 "bot was blocked by the user", "user is deactivated", 400 "chat not found": no retry will help. */
+export function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof GrammyError)) return false;
+  return error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description));
+}
+
+/** Sends core messages as Telegram messages: choices become an inline keyboard under the last part. */
+export function createTelegramMessenger(api: Api, botUsername: string): Messenger {
+  return {
+    platform: "telegram",
+    async send(chatId, message) {
+      const parts = splitText(message.text, telegramTextLimit);
+      const keyboard = toInlineKeyboard(message);
+      try {
+        for (const [i, part] of parts.entries()) {
+          await api.sendMessage(chatId, part, i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
+        }
+      } catch (error) {
+        if (isUnreachable(error)) throw new RecipientUnreachableError("telegram", { cause: error });
+        throw error;
+      }
+    },
+    inviteLink: (code) => `https://t.me/${botUsername}?start=${code}`,
+  };
+}

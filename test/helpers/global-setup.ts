@@ -1,0 +1,20 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase } from "../../bot/db/client.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDbPath: string;
+  }
+}
+
+/** Migrates one template database with the real committed migrations; tests copy it. */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), "chibo-test-"));
+  const path = join(dir, "template.db");
+  await migrateDatabase(`file:${path}`);
+  project.provide("templateDbPath", path);
+  return () => rmSync(dir, { recursive: true, force: true });
+}

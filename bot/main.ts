@@ -1,4 +1,5 @@
 import "dotenv/config";
+import { run } from "@grammyjs/runner";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCore } from "./core/app.ts";
@@ -47,19 +48,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   installTelegramHandlers(bot, { core, i18n, logger, defaultLocale: config.DEFAULT_LOCALE });
   await setCommandMenu(bot.api, i18n, logger);
 
-  const polling = bot.start({
-    drop_pending_updates: false,
-    allowed_updates: ["message", "callback_query"],
-    onStart: (me) => logger.info({ bot: me.username }, "telegram long polling started"),
-  });
-  polling.catch((err) => logger.error({ err }, "telegram polling stopped with an error"));
+  // Long polling fails while a webhook is set (for instance by an earlier deployment).
+  await bot.api.deleteWebhook();
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+  logger.info({ bot: bot.botInfo.username }, "telegram long polling started");
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info("shutting down");
-      if (bot.isRunning()) await bot.stop();
-      await polling.catch(() => undefined);
+      // Resolves once every update being handled has finished: nothing is left half-written.
+      if (runner.isRunning()) await runner.stop();
       await db.$disconnect();
       logger.info("stopped");
     })());

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../bot/config.ts";
+
+const token = "123456789:AAH-valid-looking-token-abcdefghijkl";
+
+describe("parseConfig", () => {
+  it("fills defaults from a token alone", () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token })).toEqual({
+      TELEGRAM_BOT_TOKEN: token,
+      DATABASE_URL: "file:./data/chibo.db",
+      TZ: "Asia/Ho_Chi_Minh",
+      LOG_LEVEL: "info",
+      DEFAULT_LOCALE: "vi",
+      INVITE_TTL_DAYS: 30,
+      SHUTDOWN_GRACE_MS: 10_000,
+    });
+  });
+
+  it("reads every setting and trims a trailing slash off the API root", () => {
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: "http://localhost:8081/",
+      DATABASE_URL: "file:/var/lib/chibo/chibo.db",
+      TZ: "Europe/Berlin",
+      LOG_LEVEL: "debug",
+      DEFAULT_LOCALE: "en",
+      INVITE_TTL_DAYS: "0",
+    });
+    expect(config).toMatchObject({ TELEGRAM_API_ROOT: "http://localhost:8081", TZ: "Europe/Berlin", DEFAULT_LOCALE: "en", INVITE_TTL_DAYS: 0 });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: "", TZ: " " }).TZ).toBe("Asia/Ho_Chi_Minh");
+  });
+
+  it("names every problem at once, with how to fix a missing token", () => {
+    let error: unknown;
+    try {
+      parseConfig({ TZ: "Mars/Olympus", LOG_LEVEL: "loud", TELEGRAM_API_ROOT: "not a url", INVITE_TTL_DAYS: "-1", DATABASE_URL: "postgres://x" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(6);
+    expect(problems.join("\n")).toContain("TELEGRAM_BOT_TOKEN is missing. Open Telegram, talk to @BotFather");
+    expect(problems.join("\n")).toMatch(/TZ is not a time zone name/);
+    expect(problems.join("\n")).toMatch(/LOG_LEVEL must be one of/);
+    expect(problems.join("\n")).toMatch(/TELEGRAM_API_ROOT must be a URL/);
+    expect(problems.join("\n")).toMatch(/INVITE_TTL_DAYS must be 0/);
+    expect(problems.join("\n")).toMatch(/DATABASE_URL must be a SQLite file URL/);
+  });
+
+  it("refuses a token that is not shaped like one, without echoing it", () => {
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: "hello" })).toThrow(/does not look like a Telegram bot token/);
+    try {
+      parseConfig({ TELEGRAM_BOT_TOKEN: "secret-ish" });
+    } catch (e) {
+      expect((e as Error).message).not.toContain("secret-ish");
+    }
+  });
+});

@@ -14,7 +14,7 @@ describe("splitText", () => {
   });
   it("never exceeds the limit and never loses a word", () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-zà-ỹ]{1,12}$/), { minLength: 1, maxLength: 80 }), fc.array(fc.constantFrom(" ", "\n", "\n\n"), { minLength: 80, maxLength: 80 }), fc.integer({ min: 12, max: 60 }), (words, seps, limit) => {
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom(..."abcdeghiklmnopqrstuvxyàáảãạăâđêôơưếệồộờựữ"), minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 80 }), fc.array(fc.constantFrom(" ", "\n", "\n\n"), { minLength: 80, maxLength: 80 }), fc.integer({ min: 12, max: 60 }), (words, seps, limit) => {
         const text = words.map((w, i) => w + (i < words.length - 1 ? seps[i] : "")).join("");
         const parts = splitText(text, limit);
         for (const p of parts) expect(p.length).toBeLessThanOrEqual(limit);

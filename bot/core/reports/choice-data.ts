@@ -1,0 +1,61 @@
+/**
+ * Button payloads: `rp:<tag>:<step>:<action>[:<arg>…]`, at most 64 bytes (Telegram's limit).
+ * The tag (a hash of the template id) and the step id let the engine recognise a button pressed on an
+ * old message — an earlier question, another report, or after submission — and refuse it politely.
+ */
+
+export const choicePrefix = "rp:";
+/** Pseudo step ids for the review and the confirmation screens; "@" never occurs in a real step id. */
+export const reviewStep = "@r";
+export const confirmStep = "@c";
+
+export const actions = {
+  option: "o",
+  toggle: "t",
+  page: "p",
+  done: "d",
+  back: "b",
+  skip: "s",
+  pause: "z",
+  keep: "k",
+  level: "l",
+  edit: "e",
+  submit: "f",
+  confirm: "y",
+  cancel: "c",
+} as const;
+export type Action = (typeof actions)[keyof typeof actions];
+
+export const levelCodes = { none: "n", present: "p", risk: "r" } as const;
+
+export interface DecodedChoice {
+  tag: string;
+  step: string;
+  action: string;
+  args: string[];
+}
+
+/** FNV-1a, four base-36 characters: enough to tell a handful of templates apart, short enough to fit. */
+export function templateTag(templateId: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < templateId.length; i++) {
+    h ^= templateId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % 36 ** 4).toString(36).padStart(4, "0");
+}
+
+export function encodeChoice(tag: string, step: string, action: Action, ...args: string[]): string {
+  return [choicePrefix + tag, step, action, ...args].join(":");
+}
+
+export function decodeChoice(data: string): DecodedChoice | null {
+  if (!data.startsWith(choicePrefix)) return null;
+  const [tag, step, action, ...args] = data.slice(choicePrefix.length).split(":");
+  if (!tag || !step || !action) return null;
+  return { tag, step, action, args };
+}
+
+export function isReportChoice(data: string): boolean {
+  return data.startsWith(choicePrefix);
+}

@@ -1,0 +1,52 @@
+/**
+ * The finished report as plain text, for the cell secretary and for reading aloud at the meeting.
+ */
+import { evaluate, type MemberProfile } from "./conditions.ts";
+import type { DraftState } from "./draft-state.ts";
+import { textsFor, type EngineLocale } from "./engine-texts.ts";
+import { answerText } from "./engine-view.ts";
+import { answerValues, resolve } from "./flow.ts";
+import type { Template } from "./template-schema.ts";
+
+export interface ReportMember extends MemberProfile {
+  fullName: string;
+  cellName?: string;
+  /** Already formatted by the caller (the engine does not read the clock). */
+  dateText?: string;
+}
+
+export function renderReport(template: Template, state: DraftState, member: ReportMember, locale?: EngineLocale): string {
+  const t = textsFor(locale);
+  const r = resolve(template, state.answers, member);
+  const valuesOf = (id: string) => {
+    const a = r.effective[id];
+    return a ? answerValues(a) : undefined;
+  };
+  const head = [(template.reportTitle ?? template.title).toUpperCase()];
+  for (const sub of template.reportSubtitles ?? []) if (!sub.when || evaluate(sub.when, valuesOf, member)) head.push(sub.text);
+
+  const fields = [`${t.fullName}: ${member.fullName}`];
+  if (member.cellName) fields.push(`${t.cell}: ${member.cellName}`);
+  const body: string[] = [];
+  let section: string | undefined;
+  let n = 0;
+  for (const q of r.questions) {
+    const a = r.effective[q.id];
+    // A skipped optional question is left out rather than printed as an empty heading.
+    if (a?.kind === "skipped") continue;
+    const text = a ? answerText(t, q, a) : t.reportNoAnswer;
+    if (q.reportAs === "field") {
+      fields.push(`${q.title}: ${text}`);
+      continue;
+    }
+    if (q.section && q.section !== section) {
+      section = q.section;
+      n = 0;
+      body.push(section);
+    }
+    n += 1;
+    body.push(`${n}. ${q.title}\n${text}`);
+  }
+  if (member.dateText) fields.push(`${t.date}: ${member.dateText}`);
+  return [head.join("\n"), fields.join("\n"), ...body, ...(template.reportNote ? [template.reportNote] : [])].join("\n\n");
+}

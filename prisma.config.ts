@@ -9,7 +9,8 @@ process.env.DATABASE_URL ??= "file:./data/chibo.db";
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: "prisma/schema.prisma",
+  schema: "prisma/schema",
+  migrations: { path: "prisma/migrations" },
   adapter: async () =>
     new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }),
 });

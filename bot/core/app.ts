@@ -1,11 +1,11 @@
-import { isLocale, type Translator } from "../i18n/index.ts";
-import type { Logger } from "../logger.ts";
+import { isLocale } from "../i18n/index.ts";
 import { audit } from "./audit.ts";
 import { createCell, currentInvite, findInvite, issueInvite, revokeInvites } from "./cells.ts";
-import { advanceDialogue, endDialogue, loadDialogue, startDialogue, type Dialogue, type DialogueData, type FlowId } from "./dialogue/store.ts";
+import { advanceDialogue, coreFlowIds, endDialogue, loadDialogue, startDialogue, type Dialogue, type DialogueData, type FlowId } from "./dialogue/store.ts";
 import { parseStepChoice, profileStepIds, stepById, type StepValue } from "./dialogue/steps.ts";
 import { DomainError } from "./errors.ts";
-import { maxInboundTextLength, type InboundEvent, type InboundInput, type OutboundMessage } from "./messages.ts";
+import type { ChoiceHandler, CommandHandler, DialogueHandler, Feature, FeatureContext, FeatureFactory, Turn } from "./feature.ts";
+import { maxInboundTextLength, type InboundEvent, type InboundInput } from "./messages.ts";
 import {
   activeMemberships,
   adminRoles,
@@ -24,7 +24,7 @@ import {
   type MembershipWithCell,
 } from "./members.ts";
 import { notifyPerson } from "./notify.ts";
-import { isProfileComplete, resolvePerson, updateProfile, type PersonRecord, type ProfilePatch } from "./people.ts";
+import { isProfileComplete, resolvePerson, updateProfile, type ProfilePatch } from "./people.ts";
 import type { CoreDeps } from "./ports.ts";
 import { normalizeInviteCode } from "./validation.ts";
 import * as views from "./views.ts";
@@ -32,15 +32,12 @@ import * as views from "./views.ts";
 /** The platform-neutral bot: adapters hand it events; it answers through the deps' messengers. */
 export interface Core {
   handle(event: InboundEvent): Promise<void>;
+  /** Every command name the core understands (folded, without "/"), for messengers without a command syntax. */
+  commandNames(): string[];
 }
 
-interface Turn {
-  event: InboundEvent;
-  person: PersonRecord;
-  t: Translator;
-  log: Logger;
-  reply(message: OutboundMessage): Promise<void>;
-}
+/** Callback data prefixes the core itself uses. */
+const corePrefixes = ["d", "x", "m", "c", "ap", "rj", "mm", "r", "tx", "tx!", "ex", "rm", "rm!", "iv", "l", "p", "lv!"];
 
 const roleCodes = { d: "deputy", c: "committee", m: "member" } as const;
 
@@ -64,8 +61,12 @@ const commandAliases: Record<string, string> = {
   chibo: "chibo",
 };
 
-export function createCore(deps: CoreDeps): Core {
+export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = []): Core {
   const { db } = deps;
+  const featureCommands = new Map<string, CommandHandler>();
+  const featureChoices = new Map<string, ChoiceHandler>();
+  const featureDialogues = new Map<string, DialogueHandler>();
+  const features: Feature[] = [];
 
   async function handle(event: InboundEvent): Promise<void> {
     const messenger = deps.messengers.get(event.platform);
@@ -73,7 +74,14 @@ export function createCore(deps: CoreDeps): Core {
     const person = await resolvePerson(db, event, deps.settings.defaultLocale);
     const t = deps.i18n.translator(isLocale(person.locale) ? person.locale : deps.settings.defaultLocale);
     const log = deps.logger.child({ platform: event.platform, personId: person.id, input: event.input.kind });
-    const turn: Turn = { event, person, t, log, reply: (message) => messenger.send(event.chatId, message) };
+    const turn: Turn = {
+      event,
+      person,
+      t,
+      log,
+      reply: (message, options) =>
+        messenger.send(event.chatId, message, options?.replacePressed && event.pressedMessageRef ? { replaceRef: event.pressedMessageRef } : undefined),
+    };
     try {
       await route(turn);
     } catch (error) {
@@ -110,7 +118,7 @@ export function createCore(deps: CoreDeps): Core {
   // ---- commands ----
 
   async function command(turn: Turn, raw: string, args: string): Promise<void> {
-    const name = commandAliases[raw.toLowerCase()];
+    const name = commandAliases[raw.toLowerCase()] ?? (featureCommands.has(raw.toLowerCase()) ? raw.toLowerCase() : undefined);
     turn.log = turn.log.child({ handler: `command:${name ?? "unknown"}` });
     if (!name) {
       await turn.reply({ text: turn.t("unknown-command", { command: raw.slice(0, 32) }) });
@@ -130,6 +138,8 @@ export function createCore(deps: CoreDeps): Core {
   }
 
   async function runCommand(turn: Turn, name: string, args: string): Promise<void> {
+    const featureCommand = featureCommands.get(name);
+    if (featureCommand) return featureCommand(turn, args);
     switch (name) {
       case "start":
         return args ? beginJoin(turn, args) : showHome(turn);
@@ -175,7 +185,8 @@ export function createCore(deps: CoreDeps): Core {
     }
     return withCell(turn, "menu", async (m) => {
       const pendingCount = adminRoles.includes(m.role as never) ? await db.membership.count({ where: { cellId: m.cellId, status: "pending" } }) : 0;
-      await turn.reply(views.mainMenu(turn.t, m, pendingCount, memberships.length));
+      const extra = features.flatMap((f) => f.menu?.(turn.t, m) ?? []);
+      await turn.reply(views.mainMenu(turn.t, m, pendingCount, memberships.length, extra));
     });
   }
 
@@ -183,7 +194,8 @@ export function createCore(deps: CoreDeps): Core {
     const memberships = await activeMemberships(db, turn.person.id);
     const current = memberships.length === 1 ? memberships[0] : memberships.find((m) => m.cellId === turn.person.activeCellId);
     const hasPending = (await db.membership.count({ where: { personId: turn.person.id, status: "pending" } })) > 0;
-    await turn.reply(views.help(turn.t, current ?? null, hasPending));
+    const extra = current ? features.map((f) => f.help?.(turn.t, current) ?? null).filter((x): x is string => Boolean(x)) : [];
+    await turn.reply(views.help(turn.t, current ?? null, hasPending, extra));
     if (memberships.length > 1 && !current) await turn.reply(views.cellPicker(turn.t, memberships, "help"));
     const dialogue = await loadDialogue(db, turn.person.id);
     if (dialogue) await promptStep(turn, dialogue);
@@ -260,16 +272,18 @@ export function createCore(deps: CoreDeps): Core {
         await turn.reply({ text: turn.t("cancelled") });
         return;
       case "m": {
-        if (!commandAliases[a]) return staleButton(turn);
+        const name = commandAliases[a] ?? (featureCommands.has(a) ? a : undefined);
+        if (!name) return staleButton(turn);
         if (dialogue) await endDialogue(db, turn.person.id);
-        return runCommand(turn, commandAliases[a]!, "");
+        return runCommand(turn, name, "");
       }
       case "c": {
         const memberships = await activeMemberships(db, turn.person.id);
-        if (!memberships.some((m) => m.cellId === a) || !commandAliases[b]) return staleButton(turn);
+        const name = commandAliases[b] ?? (featureCommands.has(b) ? b : undefined);
+        if (!memberships.some((m) => m.cellId === a) || !name) return staleButton(turn);
         await db.person.update({ where: { id: turn.person.id }, data: { activeCellId: a } });
         turn.person = { ...turn.person, activeCellId: a };
-        return commandAliases[b] === "help" ? showHelp(turn) : runCommand(turn, commandAliases[b]!, "");
+        return name === "help" ? showHelp(turn) : runCommand(turn, name, "");
       }
       case "ap":
       case "rj":
@@ -350,8 +364,11 @@ export function createCore(deps: CoreDeps): Core {
         }
         return;
       }
-      default:
+      default: {
+        const handler = featureChoices.get(kind);
+        if (handler) return handler(turn, data.split(":").slice(1), dialogue);
         return staleButton(turn);
+      }
     }
   }
 
@@ -396,6 +413,12 @@ export function createCore(deps: CoreDeps): Core {
   }
 
   async function promptStep(turn: Turn, dialogue: Dialogue, reasonText?: string): Promise<void> {
+    if (!(coreFlowIds as readonly string[]).includes(dialogue.flow)) {
+      // A feature's dialogue re-asks its own question when told the input was unreadable.
+      if (reasonText) await turn.reply({ text: reasonText });
+      const handler = featureDialogues.get(dialogue.flow);
+      return handler ? handler(turn, dialogue, { kind: "unsupported", what: "reprompt" }) : undefined;
+    }
     const step = stepById(dialogue.step);
     if (!step) {
       await endDialogue(db, turn.person.id);
@@ -409,6 +432,13 @@ export function createCore(deps: CoreDeps): Core {
 
   async function dialogueInput(turn: Turn, dialogue: Dialogue, input: InboundInput): Promise<void> {
     turn.log = turn.log.child({ handler: `dialogue:${dialogue.flow}:${dialogue.step}` });
+    if (!(coreFlowIds as readonly string[]).includes(dialogue.flow)) {
+      const handler = featureDialogues.get(dialogue.flow);
+      if (handler) return handler(turn, dialogue, input);
+      // A flow no feature claims any more (an old release): let it go rather than trap the person.
+      await endDialogue(db, turn.person.id);
+      return staleButton(turn);
+    }
     const step = stepById(dialogue.step);
     if (!step) {
       await endDialogue(db, turn.person.id);
@@ -555,5 +585,28 @@ export function createCore(deps: CoreDeps): Core {
     await turn.reply(views.profile(turn.t, updated));
   }
 
-  return { handle };
+  const context: FeatureContext = {
+    deps,
+    withCell,
+    staleButton,
+    startDialogue: (turn, flow, step, data) => startDialogue(db, turn.person.id, flow, step, data),
+  };
+  for (const factory of featureFactories) {
+    const feature = factory(context);
+    for (const [name, handler] of Object.entries(feature.commands ?? {})) {
+      if (commandAliases[name] || featureCommands.has(name)) throw new Error(`Feature ${feature.name}: command "${name}" is taken`);
+      featureCommands.set(name, handler);
+    }
+    for (const [prefix, handler] of Object.entries(feature.choices ?? {})) {
+      if (corePrefixes.includes(prefix) || featureChoices.has(prefix)) throw new Error(`Feature ${feature.name}: prefix "${prefix}" is taken`);
+      featureChoices.set(prefix, handler);
+    }
+    for (const [flow, handler] of Object.entries(feature.dialogues ?? {})) {
+      if ((coreFlowIds as readonly string[]).includes(flow) || featureDialogues.has(flow)) throw new Error(`Feature ${feature.name}: flow "${flow}" is taken`);
+      featureDialogues.set(flow, handler);
+    }
+    features.push(feature);
+  }
+
+  return { handle, commandNames: () => [...Object.keys(commandAliases), ...featureCommands.keys()] };
 }

@@ -40,6 +40,8 @@ export interface InboundEvent {
   /** The messenger's language hint (e.g. "vi", "en-US"). */
   languageHint?: string;
   input: InboundInput;
+  /** For a button press: the messenger's id of the message that carried the button. */
+  pressedMessageRef?: string;
 }
 
 /** Longest text accepted from a user in one message; longer text is refused politely. */

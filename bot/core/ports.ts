@@ -6,7 +6,8 @@ import type { OutboundMessage, Platform } from "./messages.ts";
 /** What an adapter offers the core to deliver messages on one messenger. */
 export interface Messenger {
   readonly platform: Platform;
-  send(chatId: string, message: OutboundMessage): Promise<void>;
+  /** Sends a message; with `replaceRef`, replaces that earlier message instead where the messenger can. */
+  send(chatId: string, message: OutboundMessage, options?: { replaceRef?: string }): Promise<void>;
   /** A link that opens the bot with this invite code, where the messenger has such links. */
   inviteLink(code: string): string | undefined;
 }

@@ -22,8 +22,8 @@ export function welcome(t: Translator): OutboundMessage {
 
 const isAdmin = (role: string) => adminRoles.includes(role as Role);
 
-export function mainMenu(t: Translator, membership: MembershipWithCell, pendingCount: number, cellCount: number): OutboundMessage {
-  const choices: Choice[][] = [];
+export function mainMenu(t: Translator, membership: MembershipWithCell, pendingCount: number, cellCount: number, featureItems: Choice[][] = []): OutboundMessage {
+  const choices: Choice[][] = [...featureItems];
   if (isAdmin(membership.role)) {
     choices.push(row(t("button-members"), "m:thanhvien"));
     choices.push(row(t("button-pending", { count: pendingCount }), "m:choduyet"));
@@ -38,9 +38,9 @@ export function mainMenu(t: Translator, membership: MembershipWithCell, pendingC
   };
 }
 
-export function help(t: Translator, membership: MembershipWithCell | null, hasPending: boolean): OutboundMessage {
+export function help(t: Translator, membership: MembershipWithCell | null, hasPending: boolean, featureLines: string[] = []): OutboundMessage {
   if (!membership) return { text: t(hasPending ? "help-pending" : "help-newcomer") };
-  const parts = [t("help-member", { cell: membership.cell.name })];
+  const parts = [t("help-member", { cell: membership.cell.name }), ...featureLines];
   if (isAdmin(membership.role)) parts.push(t("help-admin"));
   if (membership.role === "secretary") parts.push(t("help-secretary"));
   return { text: parts.join("\n\n") };

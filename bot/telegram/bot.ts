@@ -59,10 +59,11 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramHandlerDeps): vo
       return;
     }
     log.debug({ input: normalized.event.input.kind }, "update");
-    await deps.core.handle(normalized.event);
+    // Cleared before handling: a reply that replaces the pressed message brings its own keyboard.
     if (data !== undefined && !keepsKeyboard(data)) {
       await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch((err) => log.debug({ err }, "could not clear keyboard"));
     }
+    await deps.core.handle(normalized.event);
   });
   bot.catch((err) => {
     deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "telegram update failed");

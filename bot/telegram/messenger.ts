@@ -20,10 +20,18 @@ export function isUnreachable(error: unknown): boolean {
 export function createTelegramMessenger(api: Api, botUsername: string): Messenger {
   return {
     platform: "telegram",
-    async send(chatId, message) {
+    async send(chatId, message, options) {
       const parts = splitText(message.text, telegramTextLimit);
       const keyboard = toInlineKeyboard(message);
       try {
+        if (options?.replaceRef && parts.length === 1) {
+          const edited = await api
+            .editMessageText(chatId, Number(options.replaceRef), parts[0]!, keyboard ? { reply_markup: keyboard } : {})
+            .then(() => true)
+            // "message is not modified" or a message too old to edit: send it anew instead.
+            .catch((error) => (isUnreachable(error) ? Promise.reject(error) : false));
+          if (edited) return;
+        }
         for (const [i, part] of parts.entries()) {
           await api.sendMessage(chatId, part, i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
         }

@@ -76,6 +76,7 @@ export function normalizeTelegramUpdate(raw: unknown): Normalized {
         userId: String(callback.from.id),
         chatId: String(callback.message.chat.id),
         input: { kind: "choice", data: callback.data },
+        pressedMessageRef: String(callback.message.message_id),
       },
     };
   }

@@ -17,16 +17,21 @@ const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
  * The environment the bot runs with. Parsed once in `main.ts`; everything else receives the
  * parsed `Config`, so tests never need a real environment.
  */
-export const configSchema = z.object({
-  TELEGRAM_BOT_TOKEN: z
-    .string({
-      required_error:
-        "is missing. Open Telegram, talk to @BotFather, send /newbot, follow the steps and copy the token it gives you into TELEGRAM_BOT_TOKEN (in the environment or in a .env file).",
-    })
-    .regex(
-      /^\d{5,}:[A-Za-z0-9_-]{30,}$/,
-      "does not look like a Telegram bot token (it should look like 123456789:AAH…, as @BotFather gives it).",
-    ),
+const howToGetTelegramToken =
+  "Open Telegram, talk to @BotFather, send /newbot, follow the steps and copy the token it gives you into TELEGRAM_BOT_TOKEN (in the environment or in a .env file).";
+
+export const configSchema = z
+  .object({
+  TELEGRAM_BOT_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^\d{5,}:[A-Za-z0-9_-]{30,}$/,
+        "does not look like a Telegram bot token (it should look like 123456789:AAH…, as @BotFather gives it).",
+      )
+      .optional(),
+  ),
   TELEGRAM_API_ROOT: z.preprocess(
     emptyAsUndefined,
     z
@@ -67,7 +72,30 @@ export const configSchema = z.object({
       .default(30),
   ),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(10_000)),
-});
+  /** Outbox messages a second on Telegram: under its ~30/s so that replies to people never queue behind a fan-out. */
+  TELEGRAM_SEND_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(25)),
+  ZALO_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(10, "does not look like a Zalo bot token.").optional()),
+  ZALO_API_ROOT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .url("must be a URL such as https://bot-api.zaloplatforms.com.")
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+  ),
+  ZALO_MODE: z.preprocess(emptyAsUndefined, z.enum(["polling", "webhook"], { errorMap: () => ({ message: "must be polling or webhook." }) }).default("polling")),
+  ZALO_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.string().url("must be the public https URL Zalo will call.").optional()),
+  ZALO_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters.").optional()),
+  ZALO_WEBHOOK_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
+  /** Zalo publishes no rate limit: outbox sending is paced at this many messages a second and backs off on 429. */
+  ZALO_SEND_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(5)),
+  })
+  .superRefine((c, ctx) => {
+    if (c.ZALO_BOT_TOKEN && c.ZALO_MODE === "webhook") {
+      if (!c.ZALO_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "is required when ZALO_MODE=webhook." });
+      if (!c.ZALO_WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "is required when ZALO_MODE=webhook (a random string of 16+ characters)." });
+    }
+  });
 
 export type Config = z.output<typeof configSchema>;
 
@@ -81,6 +109,12 @@ export class ConfigError extends Error {
 /** Parses the environment; throws a `ConfigError` that names every problem and how to fix it. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  // Checked apart from the schema so that it is reported together with every other problem.
+  const noMessenger = !env.TELEGRAM_BOT_TOKEN?.trim() && !env.ZALO_BOT_TOKEN?.trim();
+  const problems = [
+    ...(noMessenger ? [`TELEGRAM_BOT_TOKEN is missing (and so is ZALO_BOT_TOKEN; at least one messenger is needed). ${howToGetTelegramToken}`] : []),
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`)),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
 }

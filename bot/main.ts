@@ -1,68 +1,91 @@
 import "dotenv/config";
-import { run } from "@grammyjs/runner";
+import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createCore } from "./core/app.ts";
+import { createPacer, type Pacer } from "../jobs/pacer.ts";
+import { runOutbox } from "../jobs/outbox.ts";
+import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
+import { createCore, type Core } from "./core/app.ts";
+import { allFeatures } from "./core/features/index.ts";
 import type { Platform } from "./core/messages.ts";
-import type { Messenger } from "./core/ports.ts";
+import type { CoreDeps, MessengerAdapter } from "./core/ports.ts";
 import { ConfigError, parseConfig, type Config } from "./config.ts";
 import { absoluteSqliteUrl, createDb, migrateDatabase, type Db } from "./db/client.ts";
 import { createI18n } from "./i18n/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { createTelegramBot, installTelegramHandlers, setCommandMenu } from "./telegram/bot.ts";
-import { createTelegramMessenger } from "./telegram/messenger.ts";
+import { createTelegramAdapter } from "./telegram/start.ts";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-export interface RunningBot {
-  /** Stops taking updates, lets in-flight ones finish, then closes the database. Safe to call twice. */
-  stop(): Promise<void>;
-  db: Db;
+export interface StartOptions {
+  /** The clock everything reads (tests move it). */
+  now?: () => Date;
+  /** False: no cron ticks; jobs run only through `scheduler.run` (tests). */
+  ticking?: boolean;
 }
 
-/** The composition root: config → logger → database → core → adapters. */
-export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+export interface RunningBot {
+  /** Stops taking updates, lets in-flight ones and running jobs finish, then closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+  db: Db;
+  core: Core;
+  scheduler: Scheduler;
+}
+
+/** The composition root: config → logger → database → adapters → core and features → jobs. */
+export async function startBot(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
+  const now = options.now ?? (() => new Date());
   const databaseUrl = absoluteSqliteUrl(config.DATABASE_URL, projectRoot);
   await migrateDatabase(databaseUrl);
   const db = await createDb(databaseUrl);
   const i18n = createI18n(join(projectRoot, "locales"));
 
-  const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) });
+  const adapters: MessengerAdapter[] = [];
   try {
-    await bot.init();
+    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await createTelegramAdapter({ ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, { i18n, logger }));
   } catch (error) {
     await db.$disconnect();
-    throw new Error("Telegram refused the bot token or could not be reached (getMe failed). Check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT.", {
-      cause: error,
-    });
+    throw error;
   }
-  const messengers = new Map<Platform, Messenger>([["telegram", createTelegramMessenger(bot.api, bot.botInfo.username)]]);
-  const core = createCore({
+
+  let scheduler: Scheduler | null = null;
+  const deps: CoreDeps = {
     db,
     i18n,
     logger,
-    messengers,
-    now: () => new Date(),
+    messengers: new Map(adapters.map((a) => [a.platform, a.messenger])),
+    now,
     settings: { defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ, inviteTtlDays: config.INVITE_TTL_DAYS },
-  });
-  installTelegramHandlers(bot, { core, i18n, logger, defaultLocale: config.DEFAULT_LOCALE });
-  await setCommandMenu(bot.api, i18n, logger);
+    kickOutbox: () => scheduler?.kick("outbox"),
+  };
+  const core = createCore(deps, allFeatures);
+  const pacers = new Map<Platform, Pacer>([
+    ["telegram", createPacer(config.TELEGRAM_SEND_RATE)],
+    ["zalo", createPacer(config.ZALO_SEND_RATE)],
+  ]);
+  const workerId = `${hostname()}:${process.pid}`;
+  scheduler = createScheduler(
+    [
+      { name: "outbox", cron: "* * * * *", run: () => runOutbox({ core: deps, renderers: core.outboxRenderers(), pacers, workerId }, { now: now() }) },
+      ...core.jobs().map((job) => ({ name: job.name, cron: job.cron, run: () => job.run(now()) })),
+    ],
+    { timeZone: config.TZ, logger, ticking: options.ticking ?? true },
+  );
 
-  // Long polling fails while a webhook is set (for instance by an earlier deployment).
-  await bot.api.deleteWebhook();
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
-  logger.info({ bot: bot.botInfo.username }, "telegram long polling started");
+  for (const adapter of adapters) await adapter.start(core);
+  // Reminders that fell due while the bot was down go out now, if still useful.
+  scheduler.kick("outbox");
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info("shutting down");
-      // Resolves once every update being handled has finished: nothing is left half-written.
-      if (runner.isRunning()) await runner.stop();
+      for (const adapter of adapters) await adapter.stop();
+      await scheduler!.stop();
       await db.$disconnect();
       logger.info("stopped");
     })());
-  return { stop, db };
+  return { stop, db, core, scheduler };
 }
 
 async function main(): Promise<void> {

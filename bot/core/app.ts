@@ -4,7 +4,9 @@ import { createCell, currentInvite, findInvite, issueInvite, revokeInvites } fro
 import { advanceDialogue, coreFlowIds, endDialogue, loadDialogue, startDialogue, type Dialogue, type DialogueData, type FlowId } from "./dialogue/store.ts";
 import { parseStepChoice, profileStepIds, stepById, type StepValue } from "./dialogue/steps.ts";
 import { DomainError } from "./errors.ts";
-import type { ChoiceHandler, CommandHandler, DialogueHandler, Feature, FeatureContext, FeatureFactory, Turn } from "./feature.ts";
+import { renderUnreachableNotice } from "./notices.ts";
+import type { OutboxRenderer } from "./outbox.ts";
+import type { ChoiceHandler, CommandHandler, DialogueHandler, Feature, FeatureContext, FeatureFactory, FeatureJob, Turn } from "./feature.ts";
 import { maxInboundTextLength, type InboundEvent, type InboundInput } from "./messages.ts";
 import {
   activeMemberships,
@@ -27,6 +29,9 @@ import { notifyPerson } from "./notify.ts";
 import { isProfileComplete, resolvePerson, updateProfile, type ProfilePatch } from "./people.ts";
 import type { CoreDeps } from "./ports.ts";
 import { normalizeInviteCode } from "./validation.ts";
+
+/** Kind of the outbox notice a secretary gets, once, when a member cannot be reached. */
+export const unreachableNoticeKind = "member-unreachable";
 import * as views from "./views.ts";
 
 /** The platform-neutral bot: adapters hand it events; it answers through the deps' messengers. */
@@ -34,6 +39,10 @@ export interface Core {
   handle(event: InboundEvent): Promise<void>;
   /** Every command name the core understands (folded, without "/"), for messengers without a command syntax. */
   commandNames(): string[];
+  /** The renderers of every outbox kind the features plan, for the outbox job. */
+  outboxRenderers(): ReadonlyMap<string, OutboxRenderer>;
+  /** The features' periodic jobs. */
+  jobs(): FeatureJob[];
 }
 
 /** Callback data prefixes the core itself uses. */
@@ -66,6 +75,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
   const featureCommands = new Map<string, CommandHandler>();
   const featureChoices = new Map<string, ChoiceHandler>();
   const featureDialogues = new Map<string, DialogueHandler>();
+  const renderers = new Map<string, OutboxRenderer>([[unreachableNoticeKind, renderUnreachableNotice]]);
   const features: Feature[] = [];
 
   async function handle(event: InboundEvent): Promise<void> {
@@ -605,8 +615,14 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       if ((coreFlowIds as readonly string[]).includes(flow) || featureDialogues.has(flow)) throw new Error(`Feature ${feature.name}: flow "${flow}" is taken`);
       featureDialogues.set(flow, handler);
     }
+    for (const [kind, renderer] of Object.entries(feature.outbox ?? {})) {
+      if (renderers.has(kind)) throw new Error(`Feature ${feature.name}: outbox kind "${kind}" is taken`);
+      renderers.set(kind, renderer);
+    }
     features.push(feature);
   }
 
-  return { handle, commandNames: () => [...Object.keys(commandAliases), ...featureCommands.keys()] };
+  return { handle, commandNames: () => [...Object.keys(commandAliases), ...featureCommands.keys()], outboxRenderers: () => renderers,
+    jobs: () => features.flatMap((f) => f.jobs ?? []),
+  };
 }

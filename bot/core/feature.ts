@@ -4,6 +4,7 @@ import type { Dialogue } from "./dialogue/store.ts";
 import type { Choice, InboundEvent, InboundInput, OutboundMessage } from "./messages.ts";
 import type { MembershipWithCell } from "./members.ts";
 import type { PersonRecord } from "./people.ts";
+import type { OutboxRenderer } from "./outbox.ts";
 import type { CoreDeps } from "./ports.ts";
 
 /** How a reply relates to the message whose button was pressed. */
@@ -58,6 +59,17 @@ export interface Feature {
   menu?(t: Translator, membership: MembershipWithCell): Choice[][];
   /** Lines this feature adds to /help for this membership, or null. */
   help?(t: Translator, membership: MembershipWithCell): string | null;
+  /** Outbox kind → renderer, for the notifications this feature plans (see outbox.ts). */
+  outbox?: Record<string, OutboxRenderer>;
+  /** Periodic work (e.g. keeping the next meetings of a rule scheduled), run by jobs/scheduler.ts. */
+  jobs?: FeatureJob[];
+}
+
+export interface FeatureJob {
+  name: string;
+  /** node-cron expression in the default time zone. */
+  cron: string;
+  run(now: Date): Promise<unknown>;
 }
 
 export type FeatureFactory = (ctx: FeatureContext) => Feature;

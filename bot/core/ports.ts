@@ -37,4 +37,22 @@ export interface CoreDeps {
   settings: CoreSettings;
   messengers: ReadonlyMap<Platform, Messenger>;
   now: () => Date;
+  /** Asks the scheduler to send due outbox rows soon, instead of at its next tick. */
+  kickOutbox?: () => void;
+}
+
+/** What the core offers an adapter: events in, and the commands it knows for messengers without a command syntax. */
+export interface EventSink {
+  handle(event: import("./messages.ts").InboundEvent): Promise<void>;
+  commandNames(): string[];
+}
+
+/** One messenger, started and stopped by main.ts; the core sees only its `messenger`. */
+export interface MessengerAdapter {
+  readonly platform: Platform;
+  readonly messenger: Messenger;
+  /** Starts taking updates (polling or webhook) and handing them to `sink`. */
+  start(sink: EventSink): Promise<void>;
+  /** Stops taking updates; resolves when every update being handled has finished. */
+  stop(): Promise<void>;
 }

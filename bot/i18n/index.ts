@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 
@@ -30,16 +30,19 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
-/** Loads `locales/<lang>.ftl` for every supported locale; a syntax error in a file stops start-up. */
+/**
+ * Loads every `locales/<lang>/*.ftl` (one file per feature) for every supported locale. A syntax
+ * error, or one key defined in two files, stops start-up.
+ */
 export function createI18n(dir: string): I18n {
   const bundles = new Map<Locale, FluentBundle>();
   for (const locale of locales) {
-    const source = readFileSync(join(dir, `${locale}.ftl`), "utf8");
     // Bidi isolation marks would end up inside Telegram and Zalo texts as invisible junk.
     const bundle = new FluentBundle(locale, { useIsolating: false });
-    const errors = bundle.addResource(new FluentResource(source));
-    if (errors.length > 0) {
-      throw new Error(`locales/${locale}.ftl: ${errors.map((e) => e.message).join("; ")}`);
+    const files = readdirSync(join(dir, locale)).filter((f) => f.endsWith(".ftl")).sort();
+    for (const file of files) {
+      const errors = bundle.addResource(new FluentResource(readFileSync(join(dir, locale, file), "utf8")));
+      if (errors.length > 0) throw new Error(`locales/${locale}/${file}: ${errors.map((e) => e.message).join("; ")}`);
     }
     bundles.set(locale, bundle);
   }

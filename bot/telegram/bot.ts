@@ -3,7 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Bot, type Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Core } from "../core/app.ts";
+import type { EventSink } from "../core/ports.ts";
 import type { I18n, Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { normalizeTelegramUpdate } from "./normalize.ts";
@@ -34,7 +34,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 const keepsKeyboard = (data: string) => data.startsWith("mm:") || data.startsWith("m:");
 
 export interface TelegramHandlerDeps {
-  core: Core;
+  core: EventSink;
   i18n: I18n;
   logger: Logger;
   defaultLocale: Locale;

@@ -13,6 +13,10 @@ describe("parseConfig", () => {
       DEFAULT_LOCALE: "vi",
       INVITE_TTL_DAYS: 30,
       SHUTDOWN_GRACE_MS: 10_000,
+      TELEGRAM_SEND_RATE: 25,
+      ZALO_MODE: "polling",
+      ZALO_WEBHOOK_PORT: 8080,
+      ZALO_SEND_RATE: 5,
     });
   });
 
@@ -43,12 +47,17 @@ describe("parseConfig", () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toHaveLength(6);
-    expect(problems.join("\n")).toContain("TELEGRAM_BOT_TOKEN is missing. Open Telegram, talk to @BotFather");
+    expect(problems.join("\n")).toContain("TELEGRAM_BOT_TOKEN is missing (and so is ZALO_BOT_TOKEN; at least one messenger is needed). Open Telegram, talk to @BotFather");
     expect(problems.join("\n")).toMatch(/TZ is not a time zone name/);
     expect(problems.join("\n")).toMatch(/LOG_LEVEL must be one of/);
     expect(problems.join("\n")).toMatch(/TELEGRAM_API_ROOT must be a URL/);
     expect(problems.join("\n")).toMatch(/INVITE_TTL_DAYS must be 0/);
     expect(problems.join("\n")).toMatch(/DATABASE_URL must be a SQLite file URL/);
+  });
+
+  it("runs on Zalo alone, and asks for the webhook's URL and secret only in webhook mode", () => {
+    expect(parseConfig({ ZALO_BOT_TOKEN: "1234567890:zalo-token" }).TELEGRAM_BOT_TOKEN).toBeUndefined();
+    expect(() => parseConfig({ ZALO_BOT_TOKEN: "1234567890:zalo-token", ZALO_MODE: "webhook" })).toThrow(/ZALO_WEBHOOK_URL is required[\s\S]*ZALO_WEBHOOK_SECRET is required/);
   });
 
   it("refuses a token that is not shaped like one, without echoing it", () => {

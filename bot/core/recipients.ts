@@ -1,0 +1,37 @@
+import { isLocale, type Translator } from "../i18n/index.ts";
+import type { Platform } from "./messages.ts";
+import type { CoreDeps, Messenger } from "./ports.ts";
+
+export interface Recipient {
+  identityId: string;
+  platform: Platform;
+  chatId: string;
+  messenger: Messenger;
+  t: Translator;
+}
+
+/**
+ * Where a person is reached: their preferred messenger if it is reachable, else the account they
+ * used most recently. Null when no account can be reached.
+ */
+export async function findRecipient(deps: CoreDeps, personId: string): Promise<Recipient | null> {
+  const person = await deps.db.person.findUnique({
+    where: { id: personId },
+    include: { identities: { where: { unreachable: false }, orderBy: { createdAt: "desc" } } },
+  });
+  if (!person) return null;
+  const usable = person.identities.filter((i) => deps.messengers.has(i.platform as Platform));
+  const identity = usable.find((i) => i.platform === person.preferredPlatform) ?? usable[0];
+  if (!identity) return null;
+  return {
+    identityId: identity.id,
+    platform: identity.platform as Platform,
+    chatId: identity.chatId,
+    messenger: deps.messengers.get(identity.platform as Platform)!,
+    t: deps.i18n.translator(isLocale(person.locale) ? person.locale : deps.settings.defaultLocale),
+  };
+}
+
+export async function markUnreachable(deps: CoreDeps, identityId: string): Promise<void> {
+  await deps.db.identity.update({ where: { id: identityId }, data: { unreachable: true } });
+}

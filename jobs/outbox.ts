@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import { unreachableNoticeKind } from "../bot/core/app.ts";
+import type { Platform } from "../bot/core/messages.ts";
+import { planMessages, type OutboxRenderer, type OutboxRow } from "../bot/core/outbox.ts";
+import { RecipientUnreachableError, type CoreDeps } from "../bot/core/ports.ts";
+import { quietUntil } from "../bot/core/quiet-hours.ts";
+import { findRecipient, markUnreachable } from "../bot/core/recipients.ts";
+import type { Pacer } from "./pacer.ts";
+
+export interface OutboxJobDeps {
+  core: CoreDeps;
+  renderers: ReadonlyMap<string, OutboxRenderer>;
+  /** Spaces sends per messenger, below its rate limit. */
+  pacers: ReadonlyMap<Platform, Pacer>;
+  /** Identifies this process in claims (two schedulers may run at once). */
+  workerId?: string;
+}
+
+export interface OutboxRunOptions {
+  now: Date;
+  /** Rows claimed at a time. */
+  batchSize?: number;
+  /** A claim older than this is taken to belong to a process that died. */
+  leaseMs?: number;
+  /** Sends in flight at once (the pacer still sets the rate). */
+  concurrency?: number;
+  /** Attempts before a row is given up as failed. */
+  maxAttempts?: number;
+}
+
+export interface OutboxSummary {
+  claimed: number;
+  sent: number;
+  skipped: number;
+  deferred: number;
+  retried: number;
+  failed: number;
+}
+
+
+const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000);
+
+/**
+ * Sends every due outbox row once. Rows are claimed before sending (so a second scheduler skips
+ * them) and marked sent one by one right after their message went out, so a crash in the middle
+ * of a fan-out leaves the rest pending, and nothing already sent is sent again. The one message
+ * in flight at the moment of a crash is sent again when its claim expires: a duplicate reminder
+ * is better than a lost one.
+ */
+export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions): Promise<OutboxSummary> {
+  const { db } = deps.core;
+  const now = options.now;
+  const batchSize = options.batchSize ?? 500;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const concurrency = options.concurrency ?? 16;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const summary: OutboxSummary = { claimed: 0, sent: 0, skipped: 0, deferred: 0, retried: 0, failed: 0 };
+  const log = deps.core.logger.child({ job: "outbox" });
+
+  await db.outboxMessage.updateMany({
+    where: { status: "sending", claimedAt: { lt: new Date(now.getTime() - leaseMs) } },
+    data: { status: "pending", claimedBy: null, claimedAt: null },
+  });
+
+  const cellCache = new Map<string, { timeZone: string; quietStart: string; quietEnd: string } | null>();
+  const cellOf = async (cellId: string) => {
+    if (!cellCache.has(cellId)) {
+      cellCache.set(cellId, await db.cell.findUnique({ where: { id: cellId }, select: { timeZone: true, quietStart: true, quietEnd: true } }));
+    }
+    return cellCache.get(cellId) ?? null;
+  };
+
+  const finish = (id: string, token: string, data: Record<string, unknown>) => db.outboxMessage.updateMany({ where: { id, claimedBy: token }, data });
+
+  async function processRow(row: OutboxRow, token: string): Promise<void> {
+    const rowLog = log.child({ outboxId: row.id, kind: row.kind });
+    const renderer = deps.renderers.get(row.kind);
+    if (!renderer) {
+      rowLog.error("no renderer for outbox kind");
+      summary.failed++;
+      return void (await finish(row.id, token, { status: "failed", lastError: "unknown kind" }));
+    }
+    if (row.cellId) {
+      const cell = await cellOf(row.cellId);
+      const until = cell && quietUntil(now, { start: cell.quietStart, end: cell.quietEnd, timeZone: cell.timeZone });
+      if (until) {
+        summary.deferred++;
+        return void (await finish(row.id, token, { status: "pending", dueAt: until, claimedBy: null, claimedAt: null, attempts: { decrement: 1 } }));
+      }
+    }
+    const recipient = await findRecipient(deps.core, row.personId);
+    if (!recipient) {
+      summary.failed++;
+      await finish(row.id, token, { status: "failed", lastError: "unreachable" });
+      return planUnreachableNotice(row);
+    }
+    const outcome = await renderer(row, { deps: deps.core, t: recipient.t, now });
+    if (outcome.action === "skip") {
+      summary.skipped++;
+      return void (await finish(row.id, token, { status: "skipped", lastError: outcome.reason }));
+    }
+    if (outcome.action === "defer") {
+      summary.deferred++;
+      return void (await finish(row.id, token, { status: "pending", dueAt: outcome.until, claimedBy: null, claimedAt: null, attempts: { decrement: 1 } }));
+    }
+    try {
+      for (const message of outcome.messages) {
+        await deps.pacers.get(recipient.platform)?.take();
+        await recipient.messenger.send(recipient.chatId, message);
+      }
+      summary.sent++;
+      await finish(row.id, token, { status: "sent", sentAt: new Date(), lastError: null });
+    } catch (error) {
+      if (error instanceof RecipientUnreachableError) {
+        summary.failed++;
+        await markUnreachable(deps.core, recipient.identityId);
+        await finish(row.id, token, { status: "failed", lastError: "unreachable" });
+        return planUnreachableNotice(row);
+      }
+      const attempts = (await db.outboxMessage.findUnique({ where: { id: row.id }, select: { attempts: true } }))?.attempts ?? maxAttempts;
+      const message = error instanceof Error ? error.message.slice(0, 300) : String(error);
+      if (attempts >= maxAttempts) {
+        summary.failed++;
+        rowLog.error({ err: message, attempts }, "outbox message failed for good");
+        await finish(row.id, token, { status: "failed", lastError: message });
+      } else {
+        summary.retried++;
+        rowLog.warn({ err: message, attempts }, "outbox message failed; will retry");
+        await finish(row.id, token, { status: "pending", lastError: message, dueAt: new Date(now.getTime() + backoffMs(attempts)), claimedBy: null, claimedAt: null });
+      }
+    }
+  }
+
+  /** Tells the cell's secretary, once per member and cell, that a member cannot be reached. */
+  async function planUnreachableNotice(row: OutboxRow): Promise<void> {
+    if (!row.cellId || row.kind === unreachableNoticeKind) return;
+    const secretary = await db.membership.findFirst({ where: { cellId: row.cellId, status: "active", role: "secretary" } });
+    if (!secretary || secretary.personId === row.personId) return;
+    await planMessages(db, [
+      {
+        key: `unreachable:${row.cellId}:${row.personId}`,
+        kind: unreachableNoticeKind,
+        personId: secretary.personId,
+        cellId: row.cellId,
+        payload: { memberId: row.personId },
+        dueAt: now,
+      },
+    ]);
+  }
+
+  for (;;) {
+    const due = await db.outboxMessage.findMany({
+      where: { status: "pending", dueAt: { lte: now } },
+      orderBy: { dueAt: "asc" },
+      take: batchSize,
+      select: { id: true },
+    });
+    if (due.length === 0) break;
+    const token = `${deps.workerId ?? "worker"}:${randomUUID()}`;
+    await db.outboxMessage.updateMany({
+      where: { id: { in: due.map((d) => d.id) }, status: "pending" },
+      data: { status: "sending", claimedBy: token, claimedAt: now, attempts: { increment: 1 } },
+    });
+    const claimed = await db.outboxMessage.findMany({ where: { claimedBy: token, status: "sending" }, orderBy: { dueAt: "asc" } });
+    summary.claimed += claimed.length;
+    if (claimed.length === 0) break;
+    const rows: OutboxRow[] = claimed.map((c) => ({ ...c, payload: safeJson(c.payload) }));
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
+        while (next < rows.length) {
+          const row = rows[next++]!;
+          try {
+            await processRow(row, token);
+          } catch (error) {
+            // A database error on one row must not stop the others; the claim expires and it is retried.
+            log.error({ err: error, outboxId: row.id }, "outbox row failed unexpectedly");
+          }
+        }
+      }),
+    );
+    if (due.length < batchSize) break;
+  }
+  if (summary.claimed > 0) log.info(summary, "outbox run");
+  return summary;
+}
+
+function safeJson(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

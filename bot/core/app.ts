@@ -319,6 +319,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       case "tx!": {
         const { target } = await transferSecretary(db, { actorId: turn.person.id, membershipId: a, now });
         await turn.reply({ text: turn.t("transfer-done", { name: target.person.fullName ?? "?", cell: target.cell.name }) });
+        await membershipChanged(turn, target.cellId);
         await notifyPerson(deps, target.personId, (t) => ({ text: t("transfer-done-for-member", { cell: target.cell.name }) }), "secretary-transferred");
         return;
       }
@@ -327,6 +328,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
         const { target } = await setExempt(db, { actorId: turn.person.id, membershipId: a, exempt, now });
         const name = target.person.fullName ?? "?";
         await turn.reply({ text: turn.t(exempt ? "exempt-set" : "exempt-cleared", { name }) });
+        await membershipChanged(turn, target.cellId);
         await notifyPerson(deps, target.personId, (t) => ({ text: t(exempt ? "exempt-set-for-member" : "exempt-cleared-for-member", { cell: target.cell.name }) }), "exempt-changed");
         return;
       }
@@ -341,6 +343,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
         const { removed, target } = await removeMember(db, { actorId: turn.person.id, membershipId: a, now });
         if (!removed) return memberGone(turn);
         await turn.reply({ text: turn.t("remove-done", { name: target.person.fullName ?? "?" }) });
+        await membershipChanged(turn, target.cellId);
         await notifyPerson(deps, target.personId, (t) => ({ text: t("removed-for-member", { cell: target.cell.name }) }), "member-removed");
         return;
       }
@@ -369,6 +372,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       case "lv!": {
         const membership = await leaveCell(db, { personId: turn.person.id, cellId: a, now });
         await turn.reply({ text: turn.t("leave-done", { cell: membership.cell.name }) });
+        await membershipChanged(turn, a);
         for (const admin of await cellAdmins(db, a)) {
           await notifyPerson(deps, admin.personId, (t) => ({ text: t("member-left-for-admin", { name: turn.person.fullName ?? "?", cell: membership.cell.name }) }), "member-left");
         }
@@ -383,6 +387,17 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
   }
 
   const staleButton = (turn: Turn) => turn.reply({ text: turn.t("stale-button") });
+
+  /** Lets features follow membership changes (e.g. re-plan meeting reminders); a failure there never undoes the change. */
+  async function membershipChanged(turn: Turn, cellId: string): Promise<void> {
+    for (const f of features) {
+      try {
+        await f.onMembershipChanged?.(cellId);
+      } catch (error) {
+        turn.log.error({ err: error, feature: f.name }, "membership hook failed");
+      }
+    }
+  }
   const memberGone = (turn: Turn) => turn.reply({ text: turn.t("member-gone") });
 
   async function decide(turn: Turn, membershipId: string, approve: boolean): Promise<void> {
@@ -396,6 +411,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       return;
     }
     await turn.reply({ text: turn.t(approve ? "request-approved" : "request-rejected", { name, cell: cell.name }) });
+    if (approve) await membershipChanged(turn, cell.id);
     await notifyPerson(
       deps,
       outcome.target.personId,
@@ -458,7 +474,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       const chosen = parseStepChoice(input.data);
       if (!chosen || chosen.step !== dialogue.step) return promptStep(turn, dialogue, turn.t("stale-button"));
     }
-    if (input.kind === "unsupported") return promptStep(turn, dialogue, turn.t("invalid-unsupported"));
+    if (input.kind === "unsupported" || input.kind === "file") return promptStep(turn, dialogue, turn.t("invalid-unsupported"));
     const checked = step.accept(input, { t: turn.t, data: dialogue.data });
     if (!checked.ok) return promptStep(turn, dialogue, turn.t(checked.reason, checked.params));
     return onAnswer(turn, dialogue, checked.value);

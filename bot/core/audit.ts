@@ -12,7 +12,16 @@ export type AuditAction =
   | "membership.exempt_changed"
   | "membership.removed"
   | "membership.left"
-  | "person.profile_changed";
+  | "person.profile_changed"
+  | "cell.settings_changed"
+  | "meeting.created"
+  | "meeting.changed"
+  | "meeting.cancelled"
+  | "meeting.rule_set"
+  | "meeting.rule_stopped"
+  | "meeting.response"
+  | "meeting.attendance"
+  | "meeting.notes";
 
 export interface AuditEntry {
   cellId?: string | null;

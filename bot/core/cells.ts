@@ -9,6 +9,10 @@ export interface CellRecord {
   name: string;
   parentCommittee: string | null;
   timeZone: string;
+  reminderOffsets: string;
+  summaryOffset: number;
+  quietStart: string;
+  quietEnd: string;
 }
 
 /** Creates a cell whose first member, already admitted, is its secretary. */

@@ -1,5 +1,5 @@
 /** Codes for refusals the user is told about; each has a locale key `error-<code>`. */
-export type DomainErrorCode = "not-allowed" | "not-member" | "not-found" | "secretary-must-transfer" | "cannot-target-self";
+export type DomainErrorCode = "not-allowed" | "not-member" | "not-found" | "secretary-must-transfer" | "cannot-target-self" | "meeting-started";
 
 /** A refusal of the domain, shown to the user as a polite explanation rather than logged as a failure. */
 export class DomainError extends Error {

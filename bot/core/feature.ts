@@ -63,6 +63,8 @@ export interface Feature {
   outbox?: Record<string, OutboxRenderer>;
   /** Periodic work (e.g. keeping the next meetings of a rule scheduled), run by jobs/scheduler.ts. */
   jobs?: FeatureJob[];
+  /** Called after someone was admitted, removed, left, or had their exemption changed in a cell. */
+  onMembershipChanged?(cellId: string): Promise<void>;
 }
 
 export interface FeatureJob {

@@ -15,10 +15,20 @@ export interface Choice {
   data: string;
 }
 
+/** A file a user sent, kept by reference on the messenger that holds it. */
+export interface FileRef {
+  platform: Platform;
+  /** The messenger's id of the file (Telegram file_id). */
+  fileRef: string;
+  name: string;
+}
+
 /** A message the core wants shown. `choices` are rows of options (one row = one keyboard line on Telegram). */
 export interface OutboundMessage {
   text: string;
   choices?: Choice[][];
+  /** Files to send after the text, where the messenger can (a file can only be re-sent on the messenger that holds it). */
+  attachments?: FileRef[];
 }
 
 /** What a user did, as the core sees it, whatever the messenger. */
@@ -26,6 +36,8 @@ export type InboundInput =
   | { kind: "text"; text: string }
   | { kind: "command"; command: string; args: string }
   | { kind: "choice"; data: string }
+  /** A document the user sent (e.g. meeting papers). */
+  | { kind: "file"; file: FileRef }
   /** Stickers, photos, voice and anything else the core cannot read as text. */
   | { kind: "unsupported"; what: string };
 

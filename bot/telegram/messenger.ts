@@ -35,6 +35,9 @@ export function createTelegramMessenger(api: Api, botUsername: string): Messenge
         for (const [i, part] of parts.entries()) {
           await api.sendMessage(chatId, part, i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
         }
+        for (const file of message.attachments ?? []) {
+          if (file.platform === "telegram") await api.sendDocument(chatId, file.fileRef);
+        }
       } catch (error) {
         if (isUnreachable(error)) throw new RecipientUnreachableError("telegram", { cause: error });
         throw error;

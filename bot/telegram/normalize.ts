@@ -6,11 +6,14 @@ const userSchema = z.object({ id: z.number().int(), first_name: z.string().optio
 const chatSchema = z.object({ id: z.number().int(), type: z.string() });
 const entitySchema = z.object({ type: z.string(), offset: z.number().int(), length: z.number().int() });
 
+const documentSchema = z.object({ file_id: z.string().min(1), file_name: z.string().max(255).optional() });
+
 const messageSchema = z.object({
   from: userSchema,
   chat: chatSchema,
   text: z.string().optional(),
   entities: z.array(entitySchema).optional(),
+  document: documentSchema.optional(),
 });
 
 const callbackSchema = z.object({
@@ -35,6 +38,9 @@ function unsupportedKind(message: Record<string, unknown>): string {
 
 function inputOfMessage(message: z.infer<typeof messageSchema> & Record<string, unknown>): InboundInput {
   const text = message.text;
+  if (message.document) {
+    return { kind: "file", file: { platform: "telegram", fileRef: message.document.file_id, name: message.document.file_name ?? "tai-lieu" } };
+  }
   if (text === undefined) return { kind: "unsupported", what: unsupportedKind(message) };
   const command = message.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
   if (command) {

@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { pino } from "pino";
 import { createCore, type Core } from "../../bot/core/app.ts";
+import type { FeatureFactory } from "../../bot/core/feature.ts";
 import type { Choice, InboundInput, OutboundMessage, Platform } from "../../bot/core/messages.ts";
-import { RecipientUnreachableError, type Messenger } from "../../bot/core/ports.ts";
+import { RecipientUnreachableError, type CoreDeps, type Messenger } from "../../bot/core/ports.ts";
 import { createI18n, type I18n } from "../../bot/i18n/index.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 
@@ -27,6 +28,7 @@ export class RecordingMessenger implements Messenger {
 
 export interface Harness {
   core: Core;
+  deps: CoreDeps;
   testDb: TestDb;
   messenger: RecordingMessenger;
   clock: { now: Date };
@@ -47,18 +49,19 @@ export interface TestUser {
   lastText(): string;
 }
 
-export async function createHarness(options: { inviteTtlDays?: number } = {}): Promise<Harness> {
+export async function createHarness(options: { inviteTtlDays?: number; features?: FeatureFactory[] } = {}): Promise<Harness> {
   const testDb = await createTestDb();
   const messenger = new RecordingMessenger();
   const clock = { now: new Date("2026-11-24T02:00:00Z") };
-  const core = createCore({
+  const deps: CoreDeps = {
     db: testDb.db,
     i18n,
     logger: pino({ level: "silent" }),
     messengers: new Map([["telegram", messenger]]),
     now: () => clock.now,
     settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: options.inviteTtlDays ?? 30 },
-  });
+  };
+  const core = createCore(deps, options.features ?? []);
   const user = (id: string): TestUser => {
     const u: TestUser = {
       id,
@@ -81,7 +84,7 @@ export async function createHarness(options: { inviteTtlDays?: number } = {}): P
     };
     return u;
   };
-  return { core, testDb, messenger, clock, user, close: () => testDb.close() };
+  return { core, deps, testDb, messenger, clock, user, close: () => testDb.close() };
 }
 
 export const texts = (messages: OutboundMessage[]) => messages.map((m) => m.text).join("\n---\n");

@@ -11,6 +11,8 @@ export type StepValue = string | null;
 export interface StepContext {
   t: Translator;
   data: DialogueData;
+  /** The injected clock's time, for steps that read dates. */
+  now?: Date;
 }
 
 /**
@@ -46,7 +48,7 @@ export function matchOption(text: string, options: readonly { value: string; lab
   return partial.length === 1 ? partial[0]!.value : null;
 }
 
-function choiceStep(id: string, promptKey: string, values: readonly string[], labelKey: (v: string) => string, optional = false): StepDef {
+export function choiceStep(id: string, promptKey: string, values: readonly string[], labelKey: (v: string) => string, optional = false): StepDef {
   const options = (t: Translator) => values.map((value) => ({ value, label: t(labelKey(value)) }));
   return {
     id,
@@ -73,7 +75,7 @@ function choiceStep(id: string, promptKey: string, values: readonly string[], la
   };
 }
 
-function textStep(id: string, promptKey: string, check: (raw: string) => Checked<string>, optional = false): StepDef {
+export function textStep(id: string, promptKey: string, check: (raw: string) => Checked<string>, optional = false): StepDef {
   return {
     id,
     prompt: ({ t }) => ({

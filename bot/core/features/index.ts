@@ -1,4 +1,5 @@
 import type { FeatureFactory } from "../feature.ts";
+import { meetingsFeature } from "./meetings/index.ts";
 
 /** Every feature the bot runs with, in menu order. */
-export const allFeatures: FeatureFactory[] = [];
+export const allFeatures: FeatureFactory[] = [meetingsFeature];

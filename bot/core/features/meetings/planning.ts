@@ -1,0 +1,81 @@
+import { z } from "zod";
+import type { Db } from "../../../db/client.ts";
+import { planMessages, supersede, type PlannedMessage } from "../../outbox.ts";
+import { invitedMembers } from "./service.ts";
+
+/** Outbox kinds of the meetings feature. */
+export const meetingOutboxKinds = {
+  announce: "meeting-announce",
+  reminder: "meeting-reminder",
+  summary: "meeting-summary",
+  attendancePrompt: "meeting-attendance-prompt",
+  notes: "meeting-notes",
+  absenceWarning: "meeting-absence-warning",
+} as const;
+
+export type MeetingChangeKind = "new" | "moved" | "place" | "cancelled";
+
+const offsetsSchema = z.array(z.number().int().positive().max(60 * 24 * 30)).max(6);
+
+/** The cell's reminder offsets in minutes; a damaged setting falls back to the defaults. */
+export function reminderOffsets(json: string): number[] {
+  try {
+    const parsed = offsetsSchema.safeParse(JSON.parse(json));
+    if (parsed.success) return [...new Set(parsed.data)].sort((a, b) => b - a);
+  } catch {
+    // fall through to the defaults
+  }
+  return [4320, 1440, 120];
+}
+
+/** After the meeting's start: when the secretary is asked to record attendance. */
+const attendancePromptDelayMs = 2 * 3600_000;
+
+/**
+ * Plans every notification of one meeting from its current state: reminders to each invited
+ * member at the cell's offsets, the secretary's summary and attendance prompt, and (with
+ * `change`) one message to everyone about what changed. Keys carry the start time, so a moved
+ * meeting gets fresh reminders and the old ones are superseded; running it again adds nothing.
+ */
+export async function planMeeting(db: Db, meetingId: string, now: Date, change?: MeetingChangeKind): Promise<number> {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { cell: true } });
+  if (!meeting) return 0;
+  const members = await invitedMembers(db, meeting.cellId);
+  const rows: PlannedMessage[] = [];
+  const base = { cellId: meeting.cellId, subjectId: meeting.id };
+  if (change) {
+    for (const m of members) {
+      rows.push({ ...base, key: `mc:${meeting.id}:v${meeting.version}:${m.personId}`, kind: meetingOutboxKinds.announce, personId: m.personId, payload: { change, version: meeting.version }, dueAt: now });
+    }
+  }
+  if (meeting.status === "scheduled") {
+    const start = meeting.startsAt.getTime();
+    for (const offset of reminderOffsets(meeting.cell.reminderOffsets)) {
+      const dueAt = new Date(start - offset * 60_000);
+      // An offset already past when the meeting is planned is covered by the announcement.
+      if (dueAt <= now) continue;
+      for (const m of members) {
+        rows.push({ ...base, key: `mr:${meeting.id}:${start}:${m.personId}:${offset}`, kind: meetingOutboxKinds.reminder, personId: m.personId, payload: { offset }, dueAt });
+      }
+    }
+    const secretaries = await db.membership.findMany({ where: { cellId: meeting.cellId, status: "active", role: "secretary" } });
+    for (const s of secretaries) {
+      const summaryAt = new Date(start - meeting.cell.summaryOffset * 60_000);
+      if (summaryAt > now) rows.push({ ...base, key: `ms:${meeting.id}:${start}:${s.personId}`, kind: meetingOutboxKinds.summary, personId: s.personId, dueAt: summaryAt });
+      rows.push({ ...base, key: `mp:${meeting.id}:${start}:${s.personId}`, kind: meetingOutboxKinds.attendancePrompt, personId: s.personId, dueAt: new Date(start + attendancePromptDelayMs) });
+    }
+  }
+  const added = await planMessages(db, rows);
+  // Without a change, a pending announcement of the current version stays as it is.
+  const replaced = change
+    ? [meetingOutboxKinds.announce, meetingOutboxKinds.reminder, meetingOutboxKinds.summary, meetingOutboxKinds.attendancePrompt]
+    : [meetingOutboxKinds.reminder, meetingOutboxKinds.summary, meetingOutboxKinds.attendancePrompt];
+  await supersede(db, meeting.id, { keep: rows.map((r) => r.key), kinds: replaced });
+  return added;
+}
+
+/** Re-plans a cell's upcoming meetings, after someone joined, left or became exempt. */
+export async function replanCell(db: Db, cellId: string, now: Date): Promise<void> {
+  const upcoming = await db.meeting.findMany({ where: { cellId, status: "scheduled", startsAt: { gt: now } }, select: { id: true } });
+  for (const m of upcoming) await planMeeting(db, m.id, now);
+}

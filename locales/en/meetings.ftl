@@ -1,0 +1,195 @@
+## Dates and times
+
+meeting-when = { $time }, { $weekday } { $date }
+weekday-0 = Sunday
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-short-0 = Sun
+weekday-short-1 = Mon
+weekday-short-2 = Tue
+weekday-short-3 = Wed
+weekday-short-4 = Thu
+weekday-short-5 = Fri
+weekday-short-6 = Sat
+remaining-minutes = in { $minutes } minutes
+remaining-hours = { $minutes ->
+    [0] in { $hours } hours
+   *[other] in { $hours } hours { $minutes } minutes
+}
+remaining-days-hours = { $hours ->
+    [0] in { $days } days
+   *[other] in { $days } days { $hours } hours
+}
+
+## Meetings
+
+meeting-kind-dinh_ky = Regular monthly cell meeting
+meeting-kind-dinh_ky_bo_sung = Additional regular meeting
+meeting-kind-chuyen_de = Thematic meeting
+meeting-kind-dien_dan = Forum
+meeting-kind-bat_thuong = Extraordinary meeting
+meeting-title-regular = Regular cell meeting, { $month }
+meeting-line-title = { $title } ({ $cell })
+meeting-line-when = 🕖 When: { $when }
+meeting-line-place = 📍 Where: { $place }
+meeting-line-topic = 📌 Topic: { $topic }
+meeting-line-agenda = 📋 Agenda: { $agenda }
+meeting-line-preparation = ✍️ Please prepare: { $preparation }
+meeting-documents = 📎 Documents to read before the meeting:
+meeting-documents-count = 📎 { $count } document(s) attached.
+meeting-is-cancelled = This meeting was cancelled.
+place-none = (not given)
+
+## Answers
+
+button-attend = Attend
+button-absent = Ask leave
+ask-absence-reason = Why do you ask leave?
+reason-om_dau = Illness
+reason-cong_tac = Work trip
+reason-gia_dinh = Family matter
+reason-khac = Other reason
+ask-absence-reason-text = Please write the reason briefly.
+answer-none = no answer yet
+answer-attend = attending
+answer-absent = asked leave ({ $reason })
+answer-absent-short = asked leave
+answer-recorded = Recorded: { $answer } — { $title }, { $when }. You can change your answer before the meeting in /lich.
+your-answer = Your answer: { $answer }.
+proxy-pick-member = Record the answer for which member? (for members who told you in person or have no smartphone)
+proxy-ask-answer = Answer of { $name }:
+proxy-recorded = Recorded for { $name }: { $answer } (entered by the secretary).
+
+## Reminders and notices
+
+reminder-header = 🔔 Meeting reminder ({ $remaining }):
+reminder-header-answered = 🔔 Meeting time reminder ({ $remaining }):
+reminder-ask-answer = Please press «Attend» or «Ask leave».
+reminder-answered-attend = You said you will attend. See you there.
+reminder-late = (This reminder comes later than planned because the system was briefly down.)
+announce-new = 📣 New meeting:
+announce-moved = 📣 The meeting has been moved to a new time:
+announce-place = 📣 The meeting has a new place:
+announce-cancelled = 📣 { $cell }: the meeting «{ $title }» at { $when } has been cancelled.
+announce-answer-kept = Your earlier answer still stands; press to change it if needed.
+summary-title = 📊 Answers so far — { $title }, { $when }
+summary-attend = • Attending ({ $count }): { $names }
+summary-absent = • Asked leave ({ $count }): { $names }
+summary-none = • No answer ({ $count }): { $names }
+summary-unreachable = • Not reachable through the bot ({ $count }): { $names }
+summary-nobody = nobody
+button-proxy-answer = Record an answer for a member
+notes-broadcast =
+    📝 { $title } ({ $when }) — main points:
+    { $notes }
+
+## Secretary: scheduling
+
+button-schedule = Meeting schedule
+button-meetings-admin = Manage meetings
+admin-title = Meetings of { $cell }
+admin-rule = Regular meeting: { $rule }; place: { $place }.
+admin-no-rule = No regular monthly meeting set yet.
+admin-upcoming = Upcoming meetings (press to view or change):
+admin-no-upcoming = No upcoming meetings.
+admin-answer-counts = Answers: { $attend } attending, { $absent } asked leave, { $none } no answer.
+button-new-meeting = Add a meeting (thematic, forum…)
+button-set-rule = Set the monthly meeting
+button-change-rule = Change the monthly meeting
+button-move-meeting = Change time
+button-change-place = Change place
+button-answer-status = Answers so far
+button-cancel-meeting = Cancel the meeting
+button-reminder-settings = Reminder settings
+button-attendance-history = Attendance record
+button-attendance-for = Attendance: { $title }
+new-meeting-intro = Adding a meeting. Type /huy at any time to stop.
+ask-meeting-kind = What kind of meeting?
+ask-meeting-title = The meeting's name? (e.g. Forum: the cell's role in educating and managing members)
+ask-meeting-topic = Topic or main content (optional).
+ask-meeting-date = Which day? Pick a day, or type day and time such as «5/12 19h30», «19:30 05/12/2026», «thứ 6 tuần sau 14h».
+ask-meeting-new-date = The new time? Pick a day, or type e.g. «5/12 19h30», «thứ 6 tuần sau 14h».
+ask-meeting-time = What time? Pick one, or type e.g. «19h30», «7 giờ tối».
+ask-meeting-place = Where? (e.g. Cultural house, neighbourhood 3)
+ask-meeting-new-place = The new place?
+ask-meeting-agenda = Agenda (optional).
+ask-meeting-preparation = What should members prepare? (optional)
+ask-meeting-documents = Documents to read beforehand ({ $count } so far): send a file or paste a link. When done, press «Done, no more documents».
+button-documents-done = Done, no more documents
+meeting-document-added = Document received ({ $count } in all).
+meeting-confirm = Please check. When saved, members are told at once and reminded before the meeting.
+button-meeting-save = Save and announce
+meeting-saved = The meeting at { $when } is saved and { $count } members have been told.
+meeting-moved = The meeting now starts at { $when }; members are told once and reminded at the new time.
+meeting-place-changed = The place is now «{ $place }»; members are told once.
+cancel-meeting-confirm = Cancel the meeting «{ $title }» at { $when }? Every member will be told.
+meeting-cancelled-done = The meeting is cancelled, members are told, and its reminders stopped.
+ask-meeting-rule = The regular monthly meeting? E.g. «ngày 5 hằng tháng 19h30», «thứ Năm cuối tháng 14h», «thứ Hai đầu tiên 8h».
+ask-rule-place = The usual place? (optional)
+rule-saved = Regular meeting set: { $rule }. Next two: { $next }. The bot schedules the following months by itself and reminds before each.
+ask-meeting-notes = Would you like to send members a short note or the main points of the resolution? Type it, or press «Skip».
+notes-sent = Sent to { $count } members.
+notes-skipped = No note sent.
+
+## Reminder settings
+
+ask-reminder-offsets = How long before the meeting should members be reminded? Type e.g. «3 ngày, 1 ngày, 2 giờ» (up to 6).
+ask-quiet-hours = Hours with no reminders (night), as «21:30-06:30». Press «Skip» to keep them.
+settings-view = Reminders: { $offsets } before. None from { $quietStart } to { $quietEnd }; one due then is sent at { $quietEnd } if still useful.
+offset-days = { $n } days
+offset-hours = { $n } hours
+offset-minutes = { $n } minutes
+
+## Attendance
+
+attendance-prompt = The meeting «{ $title }» ({ $when }) has taken place. Please record attendance.
+button-record-attendance = Record attendance
+attendance-title = Attendance — { $title }
+attendance-legend = Press a name to change it: ✅ present → ❌ absent without reason → 🟡 excused. Prefilled from members' answers. Press «Save attendance» when done.
+button-attendance-save = Save attendance
+attendance-use-buttons = Please press the names in the list to change them, then «Save attendance».
+attendance-saved = Attendance saved: { $present } present, { $excused } excused, { $absent } absent without reason.
+attendance-not-yet = The meeting has not taken place yet; record attendance afterwards.
+attendance-nothing = No meeting has taken place yet to record.
+history-title = Attendance in { $year } — { $cell }:
+history-line = • { $name }: excused { $excused }, absent without reason { $absent }
+history-line-two = • { $name }: excused { $excused }, absent without reason { $absent } — ⚠️ { $months } months with an unexcused absence
+history-line-three = • { $name }: excused { $excused }, absent without reason { $absent } — ‼️ { $months } months with an unexcused absence
+history-rule = Regulation 294-QĐ/TW, point 8.1: the cell considers proposing removal from the rolls for «Đảng viên bỏ sinh hoạt đảng hoặc không đóng đảng phí ba tháng trong năm mà không có lý do chính đáng» (skipping meetings or dues for three months in a year without a valid reason).
+absence-warning-two = (For the secretary only) { $cell }: { $name } has missed meetings without a valid reason in { $months } months of { $year }. Please talk to them.
+absence-warning-three = (For the secretary only) { $cell }: { $name } has missed meetings without a valid reason in { $months } months of { $year }. Under Regulation 294-QĐ/TW, point 8.1, the cell considers proposing removal. Please check the minutes of those meetings.
+
+## Wrong input
+
+invalid-datetime-unclear = I do not understand this time. Examples: «5/12 19h30», «19:30 05/12/2026», «thứ 6 tuần sau 14h».
+invalid-datetime-impossible = That date or time does not exist (e.g. 31/02 or 25h). Please check; e.g. «5/12 19h30».
+invalid-datetime-past = That time has passed. Please give a time ahead; e.g. «5/12 19h30».
+invalid-datetime-missing-time = Please give both day and time; e.g. «5/12 19h30».
+invalid-datetime-too-far = That is too far ahead (more than 2 years). Please check the year.
+invalid-time-unclear = I do not understand this time. Examples: «19h30», «7 giờ tối», «14:00».
+invalid-document = At this step, send a file or paste a link (starting with http), or press «Done».
+invalid-rule = I do not understand this schedule. Examples: «ngày 5 hằng tháng 19h30», «thứ Năm cuối tháng 14h», «thứ Hai đầu tiên 8h».
+invalid-offsets = Not in the expected form. E.g. «3 ngày, 1 ngày, 2 giờ» or «1 ngày, 30 phút» (each from 10 minutes to 30 days).
+invalid-quiet-hours = Not in the expected form. E.g. «21:30-06:30».
+
+## Help
+
+help-meetings = Meetings: /lich — upcoming meetings and your «Attend» / «Ask leave» answer; /chuyencan — your attendance.
+help-meetings-admin =
+    Meetings (secretary, deputy):
+    /hop — set the monthly meeting, add thematic meetings and forums; change time or place, cancel; record answers for members
+    /diemdanh — record attendance of the last meeting
+    /chuyencan — members' attendance this year
+    /nhaclich — how long before to remind, quiet hours
+    /lich — upcoming meetings
+schedule-title = Upcoming meetings ({ $count }):
+schedule-empty = No upcoming meetings.
+command-lich = Upcoming meetings
+command-hop = Manage meetings (secretary)
+command-diemdanh = Record attendance (secretary)
+command-chuyencan = Attendance record
+command-nhaclich = Reminder settings (secretary)

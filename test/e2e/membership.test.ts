@@ -10,7 +10,7 @@ describe.each(e2ePlatforms)("a cell on %s, end to end", (platform) => {
     await world?.close();
   });
 
-  it("is created, admits one member, rejects another, appoints a deputy, loses a leaver and refuses a removed member", async () => {
+  it("is created, admits one member, rejects another, appoints a deputy, loses a leaver and refuses a removed member", { timeout: 120_000 }, async () => {
     const secretary = world.user(1001, "Bình");
     const an = world.user(1002, "An");
     const bao = world.user(1003, "Bảo");

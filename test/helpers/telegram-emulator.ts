@@ -105,12 +105,30 @@ export async function startTelegramEmulator(): Promise<Emulator> {
   await server.start();
   const proxy = await startLongPollProxy(server.config.apiURL);
 
+  // A message the bot edits (a checklist toggled in place) is, for the user, a new thing to read:
+  // every send and every text edit is recorded as an event, in order.
+  const events: { chatId: string; messageId: number }[] = [];
+  const originalAdd = server.addBotMessage.bind(server);
+  server.addBotMessage = (raw: Parameters<typeof originalAdd>[0], token: string) => {
+    const result = originalAdd(raw, token);
+    events.push({ chatId: String(result.chat.id), messageId: result.message_id });
+    return result;
+  };
+  const originalEdit = server.editMessageText.bind(server);
+  server.editMessageText = (raw: Parameters<typeof originalEdit>[0]) => {
+    originalEdit(raw);
+    const edited = raw as { chat_id?: unknown; message_id?: unknown };
+    events.push({ chatId: String(edited.chat_id), messageId: Number(edited.message_id) });
+  };
+
   function botMessagesFor(chatId: number): BotMessage[] {
-    return server.storage.botMessages
-      .filter((m) => String(m.message.chat_id) === String(chatId))
-      .map((m) => {
+    return events
+      .filter((e) => e.chatId === String(chatId))
+      .flatMap((e) => {
+        const m = server.storage.botMessages.find((b) => b.messageId === e.messageId && String(b.message.chat_id) === e.chatId);
+        if (!m) return [];
         const markup = m.message.reply_markup as { inline_keyboard?: BotMessage["buttons"] } | undefined;
-        return { messageId: m.messageId, text: String(m.message.text ?? ""), buttons: markup?.inline_keyboard ?? [] };
+        return [{ messageId: m.messageId, text: String(m.message.text ?? ""), buttons: markup?.inline_keyboard ?? [] }];
       });
   }
 

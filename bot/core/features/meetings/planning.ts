@@ -28,8 +28,11 @@ export function reminderOffsets(json: string): number[] {
   return [4320, 1440, 120];
 }
 
-/** After the meeting's start: when the secretary is asked to record attendance. */
-const attendancePromptDelayMs = 2 * 3600_000;
+/**
+ * After the meeting's start: when the secretary is asked to record attendance. A cell meeting
+ * lasts at least 90 minutes (HD 42-HD/BTCTW, 2025), so 100 minutes is just after a short one.
+ */
+const attendancePromptDelayMs = 100 * 60_000;
 
 /**
  * Plans every notification of one meeting from its current state: reminders to each invited

@@ -14,6 +14,8 @@ export interface TelegramBotOptions {
   apiRoot?: string;
   /** Known bot identity: skips getMe (tests). */
   botInfo?: UserFromGetMe;
+  /** Messages a second over all chats; Telegram's own limit is about 30. */
+  globalRate?: number;
 }
 
 /** A grammY bot whose API calls wait out 429s and stay within Telegram's rate limits. */
@@ -25,7 +27,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // About 30 messages a second overall. In one private chat Telegram tolerates short bursts over
   // one a second, so replies are only spaced (a quarter second), never held for long: a person
   // pressing through a menu is not made to wait, and a 429 that still comes is waited out below.
-  bot.api.config.use(apiThrottler({ out: { maxConcurrent: 1, minTime: 250 } }));
+  const globalRate = options.globalRate ?? 30;
+  bot.api.config.use(
+    apiThrottler({
+      global: { reservoir: globalRate, reservoirRefreshAmount: globalRate, reservoirRefreshInterval: 1000 },
+      out: { maxConcurrent: 1, minTime: 250 },
+    }),
+  );
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
   return bot;
 }

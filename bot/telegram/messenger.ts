@@ -17,7 +17,7 @@ export function isUnreachable(error: unknown): boolean {
 }
 
 /** Sends core messages as Telegram messages: choices become an inline keyboard under the last part. */
-export function createTelegramMessenger(api: Api, botUsername: string): Messenger {
+export function createTelegramMessenger(api: Api, botUsername: string, onAttachmentError?: (error: unknown) => void): Messenger {
   return {
     platform: "telegram",
     async send(chatId, message, options) {
@@ -35,8 +35,13 @@ export function createTelegramMessenger(api: Api, botUsername: string): Messenge
         for (const [i, part] of parts.entries()) {
           await api.sendMessage(chatId, part, i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
         }
+        // The text is out: a document that fails must not make the caller send the text again.
         for (const file of message.attachments ?? []) {
-          if (file.platform === "telegram") await api.sendDocument(chatId, file.fileRef);
+          if (file.platform !== "telegram") continue;
+          await api.sendDocument(chatId, file.fileRef).catch((error) => {
+            if (isUnreachable(error)) throw error;
+            onAttachmentError?.(error);
+          });
         }
       } catch (error) {
         if (isUnreachable(error)) throw new RecipientUnreachableError("telegram", { cause: error });

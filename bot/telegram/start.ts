@@ -17,7 +17,7 @@ export async function createTelegramAdapter(config: Config & { TELEGRAM_BOT_TOKE
   let runner: RunnerHandle | null = null;
   return {
     platform: "telegram",
-    messenger: createTelegramMessenger(bot.api, bot.botInfo.username),
+    messenger: createTelegramMessenger(bot.api, bot.botInfo.username, (err) => deps.logger.warn({ err }, "telegram: a document could not be sent")),
     async start(sink) {
       installTelegramHandlers(bot, { core: sink, i18n: deps.i18n, logger: deps.logger, defaultLocale: config.DEFAULT_LOCALE });
       await setCommandMenu(bot.api, deps.i18n, deps.logger);

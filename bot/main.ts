@@ -2,7 +2,7 @@ import "dotenv/config";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPacer, type Pacer } from "../jobs/pacer.ts";
+import { createPacer, type Pacer } from "./pacer.ts";
 import { runOutbox } from "../jobs/outbox.ts";
 import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
 import { createCore, type Core } from "./core/app.ts";

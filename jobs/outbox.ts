@@ -4,8 +4,8 @@ import type { Platform } from "../bot/core/messages.ts";
 import { planMessages, type OutboxRenderer, type OutboxRow } from "../bot/core/outbox.ts";
 import { RecipientUnreachableError, type CoreDeps } from "../bot/core/ports.ts";
 import { quietUntil } from "../bot/core/quiet-hours.ts";
-import { findRecipient, markUnreachable } from "../bot/core/recipients.ts";
-import type { Pacer } from "./pacer.ts";
+import { findRecipients, markUnreachable, type Recipient } from "../bot/core/recipients.ts";
+import type { Pacer } from "../bot/pacer.ts";
 
 export interface OutboxJobDeps {
   core: CoreDeps;
@@ -70,9 +70,15 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
     return cellCache.get(cellId) ?? null;
   };
 
+  const memoStore = new Map<string, Promise<unknown>>();
+  const memo = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!memoStore.has(key)) memoStore.set(key, load());
+    return memoStore.get(key) as Promise<T>;
+  };
+
   const finish = (id: string, token: string, data: Record<string, unknown>) => db.outboxMessage.updateMany({ where: { id, claimedBy: token }, data });
 
-  async function processRow(row: OutboxRow, token: string): Promise<void> {
+  async function processRow(row: OutboxRow, token: string, recipients: Map<string, Recipient>): Promise<void> {
     const rowLog = log.child({ outboxId: row.id, kind: row.kind });
     const renderer = deps.renderers.get(row.kind);
     if (!renderer) {
@@ -88,13 +94,13 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
         return void (await finish(row.id, token, { status: "pending", dueAt: until, claimedBy: null, claimedAt: null, attempts: { decrement: 1 } }));
       }
     }
-    const recipient = await findRecipient(deps.core, row.personId);
+    const recipient = recipients.get(row.personId);
     if (!recipient) {
       summary.failed++;
       await finish(row.id, token, { status: "failed", lastError: "unreachable" });
       return planUnreachableNotice(row);
     }
-    const outcome = await renderer(row, { deps: deps.core, t: recipient.t, now });
+    const outcome = await renderer(row, { deps: deps.core, t: recipient.t, now, memo });
     if (outcome.action === "skip") {
       summary.skipped++;
       return void (await finish(row.id, token, { status: "skipped", lastError: outcome.reason }));
@@ -165,13 +171,14 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
     summary.claimed += claimed.length;
     if (claimed.length === 0) break;
     const rows: OutboxRow[] = claimed.map((c) => ({ ...c, payload: safeJson(c.payload) }));
+    const recipients = await findRecipients(deps.core, rows.map((r) => r.personId));
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
         while (next < rows.length) {
           const row = rows[next++]!;
           try {
-            await processRow(row, token);
+            await processRow(row, token, recipients);
           } catch (error) {
             // A database error on one row must not stop the others; the claim expires and it is retried.
             log.error({ err: error, outboxId: row.id }, "outbox row failed unexpectedly");

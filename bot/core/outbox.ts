@@ -102,6 +102,8 @@ export interface RenderContext {
   /** The recipient's language. */
   t: Translator;
   now: Date;
+  /** Memoises lookups shared by the rows of one run (a fan-out reads one meeting for every member). */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 /** Turns a due row into messages with the data as it is now (a reminder shows the meeting's current place). */

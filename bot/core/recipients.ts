@@ -15,11 +15,30 @@ export interface Recipient {
  * used most recently. Null when no account can be reached.
  */
 export async function findRecipient(deps: CoreDeps, personId: string): Promise<Recipient | null> {
-  const person = await deps.db.person.findUnique({
-    where: { id: personId },
+  return (await findRecipients(deps, [personId])).get(personId) ?? null;
+}
+
+/** The recipients of many people in one query (an outbox batch). Unreachable people are absent. */
+export async function findRecipients(deps: CoreDeps, personIds: string[]): Promise<Map<string, Recipient>> {
+  const persons = await deps.db.person.findMany({
+    where: { id: { in: [...new Set(personIds)] } },
     include: { identities: { where: { unreachable: false }, orderBy: { createdAt: "desc" } } },
   });
-  if (!person) return null;
+  const result = new Map<string, Recipient>();
+  for (const person of persons) {
+    const recipient = pickRecipient(deps, person);
+    if (recipient) result.set(person.id, recipient);
+  }
+  return result;
+}
+
+type PersonWithIdentities = {
+  locale: string;
+  preferredPlatform: string | null;
+  identities: { id: string; platform: string; chatId: string }[];
+};
+
+function pickRecipient(deps: CoreDeps, person: PersonWithIdentities): Recipient | null {
   const usable = person.identities.filter((i) => deps.messengers.has(i.platform as Platform));
   const identity = usable.find((i) => i.platform === person.preferredPlatform) ?? usable[0];
   if (!identity) return null;

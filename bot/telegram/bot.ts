@@ -1,12 +1,12 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Bot, type Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { EventSink } from "../core/ports.ts";
 import type { I18n, Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { normalizeTelegramUpdate } from "./normalize.ts";
+import { throttle } from "./throttle.ts";
 
 export interface TelegramBotOptions {
   token: string;
@@ -27,13 +27,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // About 30 messages a second overall. In one private chat Telegram tolerates short bursts over
   // one a second, so replies are only spaced (a quarter second), never held for long: a person
   // pressing through a menu is not made to wait, and a 429 that still comes is waited out below.
-  const globalRate = options.globalRate ?? 30;
-  bot.api.config.use(
-    apiThrottler({
-      global: { reservoir: globalRate, reservoirRefreshAmount: globalRate, reservoirRefreshInterval: 1000 },
-      out: { maxConcurrent: 1, minTime: 250 },
-    }),
-  );
+  bot.api.config.use(throttle({ globalRate: options.globalRate ?? 30, perChatGapMs: 250 }));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
   return bot;
 }

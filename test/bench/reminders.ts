@@ -23,7 +23,7 @@ import { createI18n } from "../../bot/i18n/index.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
 import { createTelegramMessenger } from "../../bot/telegram/messenger.ts";
 import { runOutbox } from "../../jobs/outbox.ts";
-import { createPacer } from "../../jobs/pacer.ts";
+import { createPacer } from "../../bot/pacer.ts";
 
 const limit = Number(process.env.BENCH_LIMIT ?? 300);
 const cells = Number(process.env.BENCH_CELLS ?? 500);

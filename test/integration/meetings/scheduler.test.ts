@@ -3,7 +3,7 @@ import { meetingsFeature } from "../../../bot/core/features/meetings/index.ts";
 import type { OutboundMessage } from "../../../bot/core/messages.ts";
 import { RecipientUnreachableError } from "../../../bot/core/ports.ts";
 import { runOutbox, type OutboxSummary } from "../../../jobs/outbox.ts";
-import type { Pacer } from "../../../jobs/pacer.ts";
+import type { Pacer } from "../../../bot/pacer.ts";
 import { createHarness, labels, texts, type Harness, type TestUser } from "../../helpers/core-harness.ts";
 
 let h: Harness;

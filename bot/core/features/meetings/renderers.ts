@@ -6,39 +6,68 @@ import { answerChoices, documentsPart, meetingDetails, meetingTitle, remainingTe
 /** A reminder sent this much after its time says that it comes late, and why. */
 const lateAfterMs = 15 * 60_000;
 
-const loadMeeting = (deps: Parameters<OutboxRenderer>[1]["deps"], id: string | null) =>
-  id ? deps.db.meeting.findUnique({ where: { id }, include: { cell: true } }) : Promise.resolve(null);
+type Ctx = Parameters<OutboxRenderer>[1];
 
-async function isInvited(deps: Parameters<OutboxRenderer>[1]["deps"], cellId: string, personId: string): Promise<boolean> {
-  const m = await deps.db.membership.findUnique({ where: { cellId_personId: { cellId, personId } } });
-  return Boolean(m && m.status === "active" && !m.exempt);
-}
+/** The meeting a row is about, read once per outbox run however many members it goes to. */
+const loadMeeting = (ctx: Ctx, id: string | null) =>
+  id ? ctx.memo(`meeting:${id}`, () => ctx.deps.db.meeting.findUnique({ where: { id }, include: { cell: true } })) : Promise.resolve(null);
 
-/** The documents go with the first message a member gets about the meeting, whichever that is. */
-async function firstContact(deps: Parameters<OutboxRenderer>[1]["deps"], meetingId: string, personId: string): Promise<boolean> {
-  const earlier = await deps.db.outboxMessage.count({
-    where: { subjectId: meetingId, personId, status: "sent", kind: { in: [meetingOutboxKinds.announce, meetingOutboxKinds.reminder] } },
+/** Whether the person is still expected at the cell's meetings; one query per cell and run. */
+async function isInvited(ctx: Ctx, cellId: string, personId: string): Promise<boolean> {
+  const invited = await ctx.memo(`invited:${cellId}`, async () => {
+    const rows = await ctx.deps.db.membership.findMany({ where: { cellId, status: "active", exempt: false }, select: { personId: true } });
+    return new Set(rows.map((r) => r.personId));
   });
-  return earlier === 0;
+  return invited.has(personId);
 }
 
-const renderReminder: OutboxRenderer = async (row, { deps, t, now }) => {
-  const meeting = await loadMeeting(deps, row.subjectId);
+/** Members' answers to a meeting; one query per meeting and run. */
+async function responseOf(ctx: Ctx, meetingId: string, personId: string) {
+  const all = await ctx.memo(`responses:${meetingId}`, async () => {
+    const rows = await ctx.deps.db.meetingResponse.findMany({ where: { meetingId } });
+    return new Map(rows.map((r) => [r.personId, r]));
+  });
+  return all.get(personId) ?? null;
+}
+
+/**
+ * What else was planned for this member about this meeting: whether a later reminder is due too
+ * (after downtime only the latest goes out), and whether anything was sent before (the documents
+ * go with the first message, whichever that is).
+ */
+async function siblings(ctx: Ctx, row: { subjectId: string | null; personId: string; kind: string; dueAt: Date }, now: Date) {
+  // Read once per meeting and run, as the run starts: rows sent during this run do not change the answer.
+  const byPerson = await ctx.memo(`siblings:${row.subjectId}`, async () => {
+    const all = await ctx.deps.db.outboxMessage.findMany({
+      where: { subjectId: row.subjectId, kind: { in: [meetingOutboxKinds.announce, meetingOutboxKinds.reminder] }, status: { in: ["sent", "pending", "sending"] } },
+      select: { personId: true, kind: true, status: true, dueAt: true },
+    });
+    const map = new Map<string, typeof all>();
+    for (const r of all) map.set(r.personId, [...(map.get(r.personId) ?? []), r]);
+    return map;
+  });
+  const rows = byPerson.get(row.personId) ?? [];
+  return {
+    laterDue: rows.some((r) => r.kind === row.kind && r.status !== "sent" && r.dueAt > row.dueAt && r.dueAt <= now),
+    firstContact: !rows.some((r) => r.status === "sent"),
+  };
+}
+
+const renderReminder: OutboxRenderer = async (row, ctx) => {
+  const { t, now } = ctx;
+  const meeting = await loadMeeting(ctx, row.subjectId);
   if (!meeting || meeting.status !== "scheduled") return { action: "skip", reason: "meeting cancelled or gone" };
   if (meeting.startsAt <= now) return { action: "skip", reason: "meeting already started" };
-  if (!(await isInvited(deps, meeting.cellId, row.personId))) return { action: "skip", reason: "no longer invited" };
-  // After downtime several reminders of one meeting may be due at once: only the latest goes out.
-  const later = await deps.db.outboxMessage.count({
-    where: { subjectId: meeting.id, personId: row.personId, kind: row.kind, status: { in: ["pending", "sending"] }, dueAt: { gt: row.dueAt, lte: now } },
-  });
-  if (later > 0) return { action: "skip", reason: "a later reminder is due too" };
-  const response = await deps.db.meetingResponse.findUnique({ where: { meetingId_personId: { meetingId: meeting.id, personId: row.personId } } });
+  if (!(await isInvited(ctx, meeting.cellId, row.personId))) return { action: "skip", reason: "no longer invited" };
+  const related = await siblings(ctx, row, now);
+  if (related.laterDue) return { action: "skip", reason: "a later reminder is due too" };
+  const response = await responseOf(ctx, meeting.id, row.personId);
   // Someone who asked leave is not reminded; someone who will come is reminded of the time only.
   if (response?.answer === "absent") return { action: "skip", reason: "excused" };
   const late = now.getTime() - row.dueAt.getTime() > lateAfterMs;
   const header = t(response ? "reminder-header-answered" : "reminder-header", { remaining: remainingText(t, meeting.startsAt.getTime() - now.getTime()) });
   const parts = [header, meetingDetails(t, meeting, meeting.cell)];
-  const documents = (await firstContact(deps, meeting.id, row.personId)) ? documentsPart(t, meeting) : { text: null, attachments: [] };
+  const documents = related.firstContact ? documentsPart(t, meeting) : { text: null, attachments: [] };
   if (documents.text) parts.push(documents.text);
   parts.push(t(response ? "reminder-answered-attend" : "reminder-ask-answer"));
   if (late) parts.push(t("reminder-late"));
@@ -48,17 +77,18 @@ const renderReminder: OutboxRenderer = async (row, { deps, t, now }) => {
   };
 };
 
-const renderAnnounce: OutboxRenderer = async (row, { deps, t, now }) => {
-  const meeting = await loadMeeting(deps, row.subjectId);
+const renderAnnounce: OutboxRenderer = async (row, ctx) => {
+  const { t, now } = ctx;
+  const meeting = await loadMeeting(ctx, row.subjectId);
   if (!meeting) return { action: "skip", reason: "gone" };
   const change = String(row.payload.change ?? "new");
-  if (!(await isInvited(deps, meeting.cellId, row.personId))) return { action: "skip", reason: "no longer invited" };
+  if (!(await isInvited(ctx, meeting.cellId, row.personId))) return { action: "skip", reason: "no longer invited" };
   if (change === "cancelled") {
     return { action: "send", messages: [{ text: t("announce-cancelled", { title: meetingTitle(t, meeting, meeting.cell.timeZone), when: whenText(t, meeting.startsAt, meeting.cell.timeZone), cell: meeting.cell.name }) }] };
   }
   if (meeting.status !== "scheduled" || meeting.startsAt <= now) return { action: "skip", reason: "meeting passed or cancelled" };
-  const response = await deps.db.meetingResponse.findUnique({ where: { meetingId_personId: { meetingId: meeting.id, personId: row.personId } } });
-  const documents = (await firstContact(deps, meeting.id, row.personId)) ? documentsPart(t, meeting) : { text: null, attachments: [] };
+  const response = await responseOf(ctx, meeting.id, row.personId);
+  const documents = (await siblings(ctx, row, now)).firstContact ? documentsPart(t, meeting) : { text: null, attachments: [] };
   const parts = [t(`announce-${change === "moved" || change === "place" ? change : "new"}`), meetingDetails(t, meeting, meeting.cell)];
   if (documents.text) parts.push(documents.text);
   parts.push(t(response ? "announce-answer-kept" : "reminder-ask-answer"));
@@ -69,7 +99,7 @@ const renderAnnounce: OutboxRenderer = async (row, { deps, t, now }) => {
 };
 
 /** Builds the answer lines the summary and the attendance checklist start from. */
-export async function answerLines(deps: Parameters<OutboxRenderer>[1]["deps"], meeting: { id: string; cellId: string }, t: Parameters<OutboxRenderer>[1]["t"]) {
+export async function answerLines(deps: Ctx["deps"], meeting: { id: string; cellId: string }, t: Ctx["t"]) {
   const members = await invitedMembers(deps.db, meeting.cellId);
   const responses = new Map((await deps.db.meetingResponse.findMany({ where: { meetingId: meeting.id } })).map((r) => [r.personId, r]));
   const identities = await deps.db.identity.findMany({ where: { personId: { in: members.map((m) => m.personId) } } });
@@ -86,15 +116,17 @@ export async function answerLines(deps: Parameters<OutboxRenderer>[1]["deps"], m
   });
 }
 
-const renderSummary: OutboxRenderer = async (row, { deps, t, now }) => {
-  const meeting = await loadMeeting(deps, row.subjectId);
+const renderSummary: OutboxRenderer = async (row, ctx) => {
+  const { deps, t, now } = ctx;
+  const meeting = await loadMeeting(ctx, row.subjectId);
   if (!meeting || meeting.status !== "scheduled" || meeting.startsAt <= now) return { action: "skip", reason: "meeting passed or cancelled" };
   const lines = await answerLines(deps, meeting, t);
   return { action: "send", messages: [{ text: summaryText(t, meeting, meeting.cell, lines), choices: [[{ label: t("button-proxy-answer"), data: `mt:px:${meeting.id}` }]] }] };
 };
 
-const renderAttendancePrompt: OutboxRenderer = async (row, { deps, t }) => {
-  const meeting = await loadMeeting(deps, row.subjectId);
+const renderAttendancePrompt: OutboxRenderer = async (row, ctx) => {
+  const { t } = ctx;
+  const meeting = await loadMeeting(ctx, row.subjectId);
   if (!meeting || meeting.status !== "scheduled") return { action: "skip", reason: "cancelled" };
   if (meeting.attendanceRecordedAt) return { action: "skip", reason: "already recorded" };
   return {
@@ -103,8 +135,9 @@ const renderAttendancePrompt: OutboxRenderer = async (row, { deps, t }) => {
   };
 };
 
-const renderNotes: OutboxRenderer = async (row, { deps, t }) => {
-  const meeting = await loadMeeting(deps, row.subjectId);
+const renderNotes: OutboxRenderer = async (row, ctx) => {
+  const { deps, t } = ctx;
+  const meeting = await loadMeeting(ctx, row.subjectId);
   if (!meeting?.notes) return { action: "skip", reason: "no notes" };
   const m = await deps.db.membership.findUnique({ where: { cellId_personId: { cellId: meeting.cellId, personId: row.personId } } });
   if (m?.status !== "active") return { action: "skip", reason: "not a member" };

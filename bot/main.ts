@@ -14,6 +14,7 @@ import { absoluteSqliteUrl, createDb, migrateDatabase, type Db } from "./db/clie
 import { createI18n } from "./i18n/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createTelegramAdapter } from "./telegram/start.ts";
+import { createZaloAdapter } from "./zalo/start.ts";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -43,6 +44,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const adapters: MessengerAdapter[] = [];
   try {
     if (config.TELEGRAM_BOT_TOKEN) adapters.push(await createTelegramAdapter({ ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, { i18n, logger }));
+    if (config.ZALO_BOT_TOKEN) adapters.push(await createZaloAdapter({ ...config, ZALO_BOT_TOKEN: config.ZALO_BOT_TOKEN }, { db, i18n, logger }));
   } catch (error) {
     await db.$disconnect();
     throw error;

@@ -6,6 +6,7 @@ import { pino } from "pino";
 import { parseConfig } from "../../bot/config.ts";
 import type { Db } from "../../bot/db/client.ts";
 import { startBot, type RunningBot } from "../../bot/main.ts";
+import { startFakeZaloApi, stickerUpdate, textUpdate, type FakeZaloApi, type FakeZaloSent } from "./fake-zalo-api.ts";
 import { startTelegramEmulator, testToken, type BotMessage, type Emulator } from "./telegram-emulator.ts";
 
 /**
@@ -13,7 +14,7 @@ import { startTelegramEmulator, testToken, type BotMessage, type Emulator } from
  * `e2ePlatforms`: the same scenario code, parametrised by platform.
  */
 export type E2EPlatformName = "telegram" | "zalo";
-export const e2ePlatforms: E2EPlatformName[] = ["telegram"];
+export const e2ePlatforms: E2EPlatformName[] = ["telegram", "zalo"];
 
 /** A message as the user saw it: its text and the labels of the options offered with it. */
 export interface SeenMessage {
@@ -39,6 +40,8 @@ export interface E2EUser {
 export interface E2EWorld {
   platform: E2EPlatformName;
   user(n: number, firstName: string): E2EUser;
+  /** A user on a given messenger; several messengers run when the world is started with `platforms`. */
+  userOn(platform: E2EPlatformName, n: number, firstName: string): E2EUser;
   /** The clock the bot reads; tests move it forward. */
   clock: { now: Date; advance(ms: number): void };
   /** Runs the scheduler's jobs (outbox dispatch, rule expansion) at the current clock. */
@@ -65,9 +68,82 @@ function telegramUser(emulator: Emulator, n: number, firstName: string): E2EUser
   };
 }
 
-export async function startE2E(platform: E2EPlatformName, options: { start?: Date } = {}): Promise<E2EWorld> {
-  if (platform !== "telegram") throw new Error(`No e2e driver for ${platform} yet`);
-  const emulator = await startTelegramEmulator();
+/** The Zalo id of test user `n`: 20 hex characters, as Zalo's user ids are. */
+export const zaloUserId = (n: number) => n.toString(16).padStart(20, "0");
+
+/**
+ * A Zalo message as its reader sees it: the text, and the numbered options under it ("1. Duyệt",
+ * "2. Từ chối", then "Trả lời 1 hoặc 2."), read back from the plain text the bot sent.
+ */
+export function readZaloText(full: string): { text: string; options: { n: number; label: string }[] } {
+  const blocks = full.split("\n\n");
+  const lines = (blocks.at(-1) ?? "").split("\n");
+  const hint = lines.at(-1) ?? "";
+  const optionLines = lines.slice(0, -1);
+  const isOptions = /^(Trả lời|Reply)\b/.test(hint) && optionLines.length > 0 && optionLines.every((l) => /^\d+\. \S/.test(l));
+  if (!isOptions) return { text: full, options: [] };
+  const options = optionLines.map((l) => {
+    const m = /^(\d+)\. (.*)$/.exec(l)!;
+    return { n: Number(m[1]), label: m[2]! };
+  });
+  return { text: blocks.slice(0, -1).join("\n\n"), options };
+}
+
+interface ZaloSeen {
+  text: string;
+  options: { n: number; label: string }[];
+}
+
+function zaloUser(fake: FakeZaloApi, n: number, firstName: string): E2EUser {
+  const userId = zaloUserId(n);
+  let seen = 0;
+  const type = (text: string) => fake.pushUpdate(textUpdate(text, { userId, displayName: firstName }));
+  /** What this user got, one entry per message; a part holding only the options joins the part before it. */
+  const inbox = (): ZaloSeen[] => {
+    const out: ZaloSeen[] = [];
+    for (const sent of fake.sent.filter((m: FakeZaloSent) => m.chat_id === userId && m.text !== undefined)) {
+      const read = readZaloText(sent.text!);
+      const previous = out.at(-1);
+      if (read.text.trim() === "" && read.options.length > 0 && previous && previous.options.length === 0) previous.options = read.options;
+      else out.push(read);
+    }
+    return out;
+  };
+  const asSeen = (m: ZaloSeen): SeenMessage => ({ text: m.text, options: m.options.map((o) => o.label), ref: m });
+  return {
+    // Typed as a person would: the bare word ("thanhvien"), with "/" when it takes a code.
+    command: async (name, args) => type(args ? `/${name} ${args}` : name),
+    openInvite: async (code) => type(code),
+    say: async (text) => type(text),
+    sendSticker: async () => fake.pushUpdate(stickerUpdate("0e078a2fb66a5f34067b", { userId })),
+    async choose(message, label) {
+      const { options, text } = message.ref as ZaloSeen;
+      const option = options.find((o) => (typeof label === "string" ? o.label === label : label.test(o.label)));
+      if (!option) throw new Error(`No option ${String(label)} under "${text.slice(0, 60)}": ${JSON.stringify(options)}`);
+      type(String(option.n));
+    },
+    async expectMessage(pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const all = inbox();
+        const index = all.findIndex((m, i) => i >= seen && (typeof pattern === "string" ? m.text.includes(pattern) : pattern.test(m.text)));
+        if (index >= 0) {
+          seen = index + 1;
+          return asSeen(all[index]!);
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`Zalo user ${n} got no message matching ${String(pattern)}; got:\n${all.slice(seen).map((m) => m.text).join("\n---\n")}`);
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}
+
+export async function startE2E(platform: E2EPlatformName, options: { start?: Date; platforms?: E2EPlatformName[] } = {}): Promise<E2EWorld> {
+  const running = new Set<E2EPlatformName>([platform, ...(options.platforms ?? [])]);
+  const emulator: Emulator | null = running.has("telegram") ? await startTelegramEmulator() : null;
+  const fakeZalo: FakeZaloApi | null = running.has("zalo") ? await startFakeZaloApi() : null;
   const dbPath = join(tmpdir(), `chibo-e2e-${randomUUID()}.db`);
   const clock = {
     now: options.start ?? new Date("2026-11-24T02:00:00Z"),
@@ -76,18 +152,23 @@ export async function startE2E(platform: E2EPlatformName, options: { start?: Dat
     },
   };
   const config = parseConfig({
-    TELEGRAM_BOT_TOKEN: testToken,
-    TELEGRAM_API_ROOT: emulator.apiRoot,
+    ...(emulator ? { TELEGRAM_BOT_TOKEN: testToken, TELEGRAM_API_ROOT: emulator.apiRoot, TELEGRAM_SEND_RATE: "200" } : {}),
+    ...(fakeZalo ? { ZALO_BOT_TOKEN: fakeZalo.token, ZALO_API_ROOT: fakeZalo.baseUrl, ZALO_SEND_RATE: "200" } : {}),
     DATABASE_URL: `file:${dbPath}`,
     LOG_LEVEL: "silent",
-    TELEGRAM_SEND_RATE: "200",
   });
   const logger = pino({ level: process.env.E2E_LOG ?? "silent" });
   const boot = () => startBot(config, logger, { now: () => clock.now, ticking: false });
   let bot: RunningBot = await boot();
+  const userOn = (on: E2EPlatformName, n: number, firstName: string): E2EUser => {
+    if (on === "telegram" && emulator) return telegramUser(emulator, n, firstName);
+    if (on === "zalo" && fakeZalo) return zaloUser(fakeZalo, n, firstName);
+    throw new Error(`This world does not run ${on}; start it with platforms: ["${on}"]`);
+  };
   return {
     platform,
-    user: (n, firstName) => telegramUser(emulator, n, firstName),
+    user: (n, firstName) => userOn(platform, n, firstName),
+    userOn,
     clock,
     runJobs: () => bot.scheduler.runAll(),
     async restartBot() {
@@ -97,7 +178,8 @@ export async function startE2E(platform: E2EPlatformName, options: { start?: Dat
     db: () => bot.db,
     async close() {
       await bot.stop();
-      await emulator.close();
+      await emulator?.close();
+      await fakeZalo?.close();
       for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
     },
   };

@@ -1,0 +1,163 @@
+/**
+ * Zalo update → the core's InboundEvent.
+ *
+ * Zalo has no buttons and no command syntax, so what Telegram gets from a keyboard or a
+ * `bot_command` entity is read from plain text here:
+ * - a command with or without "/" and with or without diacritics ("/lich", "lịch", "lich",
+ *   "thành viên"), but without "/" only when the whole message is a command the core knows (or a
+ *   command followed by a code, "tham gia ABCD-…"), so that ordinary answers are never taken for one;
+ * - a numbered answer ("1", "1.", "số 1") or an option's text for the options last shown in the
+ *   chat (see choices.ts), turned into the choice's `data` as if its button had been pressed.
+ *
+ * Everything is checked with zod before it is trusted. Pure: the caller loads what it needs.
+ */
+import { z } from "zod";
+import type { InboundEvent, InboundInput } from "../core/messages.ts";
+import { foldVietnamese } from "../core/text.ts";
+import { normalizeInviteCode } from "../core/validation.ts";
+import type { RememberedChoices } from "./choices.ts";
+import { getDisplayName, getMessageType, unwrapUpdate, zaloUpdateSchema, type ZaloUpdate } from "./types.ts";
+
+/** The fields of an update the adapter relies on, on top of the client's passthrough schema. */
+const requiredSchema = z.object({
+  message: z.object({
+    message_id: z.string().min(1).max(128),
+    from: z.object({ id: z.string().min(1).max(128) }).passthrough(),
+    chat: z.object({ id: z.string().min(1).max(128) }).passthrough(),
+  }).passthrough(),
+}).passthrough();
+
+/** Parses a webhook body or a polled update (bare or wrapped in `{ok, result}`); null if it is not a usable update. */
+export function parseZaloUpdate(raw: unknown): ZaloUpdate | null {
+  const parsed = zaloUpdateSchema.safeParse(unwrapUpdate(raw));
+  if (!parsed.success) return null;
+  if (!requiredSchema.safeParse(parsed.data).success) return null;
+  return parsed.data;
+}
+
+/** True when a body looks like an attempt at an update (so a failed parse is malformed, not a ping). */
+export function looksLikeUpdate(raw: unknown): boolean {
+  const body = unwrapUpdate(raw);
+  return typeof body === "object" && body !== null && ("message" in body || "event_name" in body);
+}
+
+export interface NormalizeContext {
+  /** The bot's own id (getMe): its own messages coming back are dropped. */
+  botId?: string;
+  /** Every command the core knows (folded, without "/"). */
+  commandNames: ReadonlySet<string>;
+  /** The options last shown in this chat, if any. */
+  memory: RememberedChoices | null;
+  /** No account is known for this Zalo user yet: plain greetings open the welcome, like Telegram's Start. */
+  firstContact?: boolean;
+}
+
+export type ZaloNormalized =
+  | { kind: "event"; event: InboundEvent; messageId: string }
+  /** The typed text names several options of the same label ("Duyệt" with two requests): ask which number. */
+  | { kind: "ambiguous"; event: InboundEvent; messageId: string; label: string; numbers: number[] }
+  /** A group chat (beta on Zalo): the bot only works in private chats. */
+  | { kind: "group"; chatId: string; messageId: string; isCommand: boolean }
+  /** Our own message echoed back, or another bot: never handled. */
+  | { kind: "ignored"; messageId: string; reason: "self" | "bot" };
+
+/** Turns a parsed update into the core's event. */
+export function normalizeZaloUpdate(update: ZaloUpdate, ctx: NormalizeContext): ZaloNormalized {
+  const { message } = update;
+  const messageId = message.message_id;
+  if (ctx.botId && message.from.id === ctx.botId) return { kind: "ignored", messageId, reason: "self" };
+  if (message.from.is_bot === true) return { kind: "ignored", messageId, reason: "bot" };
+  const type = getMessageType(update);
+  const text = type === "text" ? (message.text ?? "") : undefined;
+  const isGroup = message.chat.chat_type !== undefined && message.chat.chat_type.toUpperCase() !== "PRIVATE";
+  if (isGroup) {
+    // In groups the text starts with "@Bot name" when the bot is mentioned (unconfirmed): look past it.
+    const unmentioned = text?.replace(/^@[^/]*(?=\/)/u, "") ?? "";
+    return { kind: "group", chatId: message.chat.id, messageId, isCommand: text !== undefined && readCommand(unmentioned, ctx.commandNames) !== null };
+  }
+  const base = {
+    platform: "zalo" as const,
+    userId: message.from.id,
+    chatId: message.chat.id,
+    ...(getDisplayName(message.from) ? { displayName: getDisplayName(message.from)! } : {}),
+  };
+  if (text === undefined) {
+    const what = type === "photo" ? "photo" : type === "sticker" ? "sticker" : type === "voice" ? "voice" : "other";
+    return { kind: "event", messageId, event: { ...base, input: { kind: "unsupported", what } } };
+  }
+  const read = readText(text, ctx);
+  if (read.kind === "ambiguous") {
+    return { kind: "ambiguous", messageId, label: read.label, numbers: read.numbers, event: { ...base, input: { kind: "text", text } } };
+  }
+  return { kind: "event", messageId, event: { ...base, input: read.input } };
+}
+
+type ReadText = { kind: "input"; input: InboundInput } | { kind: "ambiguous"; label: string; numbers: number[] };
+
+/** Most digits a typed option number has (options are numbered from 1, at most a few hundred). */
+const numberPattern = /^(?:so|lua chon|chon|#)?\s*(\d{1,3})$/;
+
+/** How a typed text reads: a command, an option, or just text. */
+export function readText(text: string, ctx: Pick<NormalizeContext, "commandNames" | "memory" | "firstContact">): ReadText {
+  const trimmed = text.trim();
+  const command = readCommand(trimmed, ctx.commandNames);
+  if (command && trimmed.startsWith("/")) return { kind: "input", input: command };
+  const folded = foldVietnamese(trimmed);
+  const items = ctx.memory?.items ?? [];
+  const number = numberPattern.exec(folded);
+  if (number && items.length > 0) {
+    const n = Number(number[1]);
+    const item = items.find((i) => i.n === n);
+    if (item) return { kind: "input", input: { kind: "choice", data: item.data } };
+  }
+  // An option's text counts only while its message is the last one shown: an old "Không" must not
+  // answer a question asked since.
+  if (ctx.memory?.fresh && folded !== "") {
+    const same = items.filter((i) => foldVietnamese(i.label) === folded);
+    const datas = new Set(same.map((i) => i.data));
+    if (datas.size === 1) return { kind: "input", input: { kind: "choice", data: same[0]!.data } };
+    if (datas.size > 1) return { kind: "ambiguous", label: same[0]!.label, numbers: same.map((i) => i.n) };
+  }
+  if (command) return { kind: "input", input: command };
+  if (ctx.firstContact && normalizeInviteCode(trimmed) === null) {
+    // Telegram opens a chat with /start; on Zalo the first message is a greeting, answered likewise.
+    return { kind: "input", input: { kind: "command", command: "start", args: "" } };
+  }
+  return { kind: "input", input: { kind: "text", text } };
+}
+
+/**
+ * "/lịch 12/12" → command "lich", args "12/12". Without "/", only a whole message naming a known
+ * command ("thành viên", "lich"), or such a command followed by a code ("tham gia ABCD-EFGH-…").
+ */
+export function readCommand(text: string, commandNames: ReadonlySet<string>): InboundInput | null {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("/")) {
+    const rest = trimmed.slice(1).trim();
+    const tokens = rest.split(/\s+/).filter(Boolean);
+    const fold = (ws: string[]) => ws.map((w) => foldVietnamese(w.replace(/@\S*$/u, "")).replace(/\s+/g, "")).join("");
+    // "/thành viên" names one command in two words: the longest known name wins, then the first word.
+    for (let n = Math.min(3, tokens.length); n >= 2; n--) {
+      const name = fold(tokens.slice(0, n));
+      if (commandNames.has(name)) return { kind: "command", command: name, args: tokens.slice(n).join(" ") };
+    }
+    const match = /^([^\s]+)(?:\s+([\s\S]*))?$/u.exec(rest);
+    const name = match ? fold([match[1]!]) : "";
+    if (!name) return null;
+    return { kind: "command", command: name, args: (match?.[2] ?? "").trim() };
+  }
+  if (trimmed.length > 80) return null;
+  const words = foldVietnamese(trimmed).split(" ").filter(Boolean);
+  if (words.length === 0) return null;
+  const whole = words.join("");
+  if (commandNames.has(whole)) return { kind: "command", command: whole, args: "" };
+  // "tham gia ABCD-EFGH-JKMN-PQRS": a command of up to three words, then a code.
+  const tokens = trimmed.split(/\s+/);
+  for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
+    const name = tokens.slice(0, n).map((w) => foldVietnamese(w).replace(/\s+/g, "")).join("");
+    if (!commandNames.has(name)) continue;
+    const args = tokens.slice(n).join(" ");
+    if (normalizeInviteCode(args) !== null) return { kind: "command", command: name, args };
+  }
+  return null;
+}

@@ -1,0 +1,127 @@
+import type { Config } from "../config.ts";
+import type { EventSink, MessengerAdapter } from "../core/ports.ts";
+import type { Db } from "../db/client.ts";
+import type { I18n } from "../i18n/index.ts";
+import type { Logger } from "../logger.ts";
+import { ZaloBotClient, type ZaloBotClientOptions } from "./client.ts";
+import { ZaloApiError } from "./errors.ts";
+import { createZaloInbound, pruneInbound, type ZaloInbound } from "./inbound.ts";
+import { createZaloMessenger } from "./messenger.ts";
+import { parseZaloUpdate } from "./normalize.ts";
+import { startZaloWebhookServer, type ZaloWebhookServer } from "./webhook.ts";
+
+export interface ZaloAdapterDeps {
+  db: Db;
+  i18n: I18n;
+  logger: Logger;
+}
+
+export interface ZaloAdapterOptions {
+  /** Where the webhook server listens (default 0.0.0.0 and ZALO_WEBHOOK_PORT; tests use 127.0.0.1 and 0). */
+  webhookHost?: string;
+  webhookPort?: number;
+  /** Extra client options (tests: retry delays). */
+  client?: Omit<ZaloBotClientOptions, "baseUrl" | "baseApiUrl" | "logger">;
+}
+
+export interface ZaloAdapter extends MessengerAdapter {
+  /** The port the webhook server listens on, once started in webhook mode. */
+  webhookPort(): number | undefined;
+}
+
+type ZaloConfig = Config & { ZALO_BOT_TOKEN: string };
+
+/**
+ * Connects to Zalo (getMe) and returns the adapter. `start` takes updates by long polling (after
+ * deleting any webhook, which would make getUpdates fail) or, with ZALO_MODE=webhook, by an HTTP
+ * endpoint on ZALO_WEBHOOK_PORT registered with setWebhook.
+ */
+export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDeps, options: ZaloAdapterOptions = {}): Promise<ZaloAdapter> {
+  const log = deps.logger.child({ platform: "zalo" });
+  const client = new ZaloBotClient(config.ZALO_BOT_TOKEN, {
+    ...options.client,
+    ...(config.ZALO_API_ROOT ? { baseUrl: config.ZALO_API_ROOT } : {}),
+    logger: log,
+    polling: { timeout: 30, ...(typeof options.client?.polling === "object" ? options.client.polling : {}) },
+  });
+  let botId: string;
+  try {
+    botId = (await client.getMe()).id;
+  } catch (error) {
+    await client.close();
+    // The client's errors never carry the token.
+    throw new Error("Zalo refused the bot token or could not be reached (getMe failed). Check ZALO_BOT_TOKEN and ZALO_API_ROOT.", { cause: error });
+  }
+  const messenger = createZaloMessenger(client, { db: deps.db, i18n: deps.i18n, defaultLocale: config.DEFAULT_LOCALE, logger: deps.logger });
+  let inbound: ZaloInbound | null = null;
+  let webhook: ZaloWebhookServer | null = null;
+  let started = false;
+
+  async function deleteWebhookIfSet(): Promise<void> {
+    try {
+      const info = await client.getWebhookInfo();
+      if (info.url) {
+        await client.deleteWebhook();
+        log.info("zalo webhook deleted for long polling");
+      }
+    } catch (error) {
+      // Some deployments answer 404 to getWebhookInfo (OpenClaw tolerates it): delete blindly.
+      if (!(error instanceof ZaloApiError && error.error_code === 404)) throw error;
+      await client.deleteWebhook();
+    }
+  }
+
+  return {
+    platform: "zalo",
+    messenger,
+    webhookPort: () => webhook?.port,
+    async start(sink: EventSink) {
+      if (started) return;
+      started = true;
+      inbound = createZaloInbound({ db: deps.db, sink, messenger, i18n: deps.i18n, defaultLocale: config.DEFAULT_LOCALE, logger: deps.logger, botId });
+      await pruneInbound(deps.db, new Date()).catch((err: unknown) => log.warn({ err }, "could not prune old message ids"));
+      const accept = inbound.accept;
+      if (config.ZALO_MODE === "webhook") {
+        const url = new URL(config.ZALO_WEBHOOK_URL!);
+        webhook = await startZaloWebhookServer({
+          host: options.webhookHost ?? "0.0.0.0",
+          port: options.webhookPort ?? config.ZALO_WEBHOOK_PORT,
+          path: url.pathname,
+          secret: config.ZALO_WEBHOOK_SECRET!,
+          logger: deps.logger,
+          accept,
+        });
+        try {
+          await client.setWebHook(url.toString(), { secret_token: config.ZALO_WEBHOOK_SECRET! });
+        } catch (error) {
+          await webhook.close();
+          webhook = null;
+          throw new Error("Zalo refused the webhook (setWebhook failed). ZALO_WEBHOOK_URL must be a public https URL.", { cause: error });
+        }
+        log.info({ port: webhook.port }, "zalo webhook registered");
+        return;
+      }
+      await deleteWebhookIfSet();
+      client.on("update", (raw) => {
+        const update = parseZaloUpdate(raw);
+        if (!update) {
+          log.warn("zalo update of an unexpected shape ignored");
+          return;
+        }
+        accept(update).catch((err: unknown) => log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, "could not record a zalo update; not handled"));
+      });
+      await client.startPolling();
+      log.info("zalo long polling started");
+    },
+    async stop() {
+      if (webhook) {
+        await webhook.close();
+        webhook = null;
+      }
+      await client.stopPolling();
+      // Resolves once every update being handled has finished. The client stays open: the
+      // scheduler may still send while it winds down; the process exit closes the sockets.
+      await inbound?.drain();
+    },
+  };
+}

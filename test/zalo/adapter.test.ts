@@ -1,0 +1,229 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseConfig } from "../../bot/config.ts";
+import type { InboundEvent } from "../../bot/core/messages.ts";
+import type { EventSink } from "../../bot/core/ports.ts";
+import { createZaloAdapter, type ZaloAdapter } from "../../bot/zalo/start.ts";
+import { i18n } from "../helpers/core-harness.ts";
+import { createTestDb, type TestDb } from "../helpers/db.ts";
+import { startFakeZaloApi, stickerUpdate, textUpdate, type FakeZaloApi } from "../helpers/fake-zalo-api.ts";
+
+/** Waits until `check` holds (the bot works in the background); fails after a generous deadline. */
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+class RecordingSink implements EventSink {
+  readonly events: InboundEvent[] = [];
+  onHandle: ((event: InboundEvent) => Promise<void>) | null = null;
+  async handle(event: InboundEvent) {
+    this.events.push(event);
+    await this.onHandle?.(event);
+  }
+  commandNames() {
+    return ["start", "menu", "help", "lich", "thanhvien", "huy"];
+  }
+}
+
+let fake: FakeZaloApi;
+let testDb: TestDb;
+let logLines: string[];
+const adapters: ZaloAdapter[] = [];
+
+const logger = () =>
+  pino(
+    { level: "debug" },
+    new Writable({
+      write(chunk, _enc, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    }),
+  );
+
+async function startAdapter(sink: EventSink, env: Record<string, string> = {}): Promise<ZaloAdapter> {
+  const config = parseConfig({ ZALO_BOT_TOKEN: fake.token, ZALO_API_ROOT: fake.baseUrl, DATABASE_URL: testDb.url, ...env });
+  const adapter = await createZaloAdapter({ ...config, ZALO_BOT_TOKEN: config.ZALO_BOT_TOKEN! }, { db: testDb.db, i18n, logger: logger() }, {
+    webhookHost: "127.0.0.1",
+    webhookPort: 0,
+    client: { retry: { baseDelayMs: 1 } },
+  });
+  adapters.push(adapter);
+  await adapter.start(sink);
+  return adapter;
+}
+
+beforeEach(async () => {
+  fake = await startFakeZaloApi();
+  testDb = await createTestDb();
+  logLines = [];
+});
+afterEach(async () => {
+  for (const a of adapters.splice(0)) await a.stop();
+  await fake.close();
+  await testDb.close();
+});
+
+const dedupCount = () => testDb.db.inboundDedup.count();
+
+describe("long polling", () => {
+  it("deletes a webhook left from an earlier deployment before polling", async () => {
+    await fetch(`${fake.baseUrl}/bot${fake.token}/setWebhook`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url: "https://old.example/hook", secret_token: "0123456789abcdef" }) });
+    await startAdapter(new RecordingSink());
+    await fake.waitForCalls("getUpdates", 1);
+    expect(fake.webhook()).toBeNull();
+    const order = fake.calls.map((c) => c.method).filter((m) => m !== "getUpdates" && m !== "setWebhook");
+    expect(order).toEqual(["getMe", "getWebhookInfo", "deleteWebhook"]);
+    // getUpdates was never called while the webhook was still set.
+    const firstPoll = fake.calls.findIndex((c) => c.method === "getUpdates");
+    expect(firstPoll).toBeGreaterThan(fake.calls.findIndex((c) => c.method === "deleteWebhook"));
+  });
+
+  it("hands each person's updates to the core in order, reading commands and stickers", async () => {
+    const sink = new RecordingSink();
+    await testDb.db.person.create({ data: { identities: { create: { platform: "zalo", userId: "a1", chatId: "a1" } } } });
+    await startAdapter(sink);
+    fake.pushUpdate(textUpdate("/lịch", { userId: "a1" }));
+    fake.pushUpdate(textUpdate("thành viên", { userId: "a1" }));
+    fake.pushUpdate(stickerUpdate("0e078a2fb66a5f34067b", { userId: "a1" }));
+    fake.pushUpdate(textUpdate("Nguyễn Văn An", { userId: "a1" }));
+    await until(() => sink.events.length === 4, "4 events");
+    expect(sink.events.map((e) => e.input)).toEqual([
+      { kind: "command", command: "lich", args: "" },
+      { kind: "command", command: "thanhvien", args: "" },
+      { kind: "unsupported", what: "sticker" },
+      { kind: "text", text: "Nguyễn Văn An" },
+    ]);
+    expect(sink.events.every((e) => e.platform === "zalo" && e.userId === "a1" && e.chatId === "a1" && e.displayName === "Ted")).toBe(true);
+  });
+
+  it("opens the welcome when someone new greets the bot (Zalo has no Start button)", async () => {
+    const sink = new RecordingSink();
+    await startAdapter(sink);
+    fake.pushUpdate(textUpdate("Xin chào", { userId: "b2" }));
+    await until(() => sink.events.length === 1, "an event");
+    expect(sink.events[0]!.input).toEqual({ kind: "command", command: "start", args: "" });
+  });
+
+  it("maps a typed number to the option shown, even after a restart", async () => {
+    const sink = new RecordingSink();
+    await testDb.db.person.create({ data: { identities: { create: { platform: "zalo", userId: "a1", chatId: "a1" } } } });
+    const first = await startAdapter(sink);
+    await first.messenger.send("a1", { text: "Yêu cầu của An", choices: [[{ label: "Duyệt", data: "ap:an" }, { label: "Từ chối", data: "rj:an" }]] });
+    await first.messenger.send("a1", { text: "Yêu cầu của Bảo", choices: [[{ label: "Duyệt", data: "ap:bao" }, { label: "Từ chối", data: "rj:bao" }]] });
+    expect(fake.sent.map((s) => s.text?.split("\n\n")[1])).toEqual(["1. Duyệt\n2. Từ chối\nTrả lời 1 hoặc 2.", "3. Duyệt\n4. Từ chối\nTrả lời 3 hoặc 4."]);
+    await first.stop();
+    const second = await startAdapter(sink);
+    fake.pushUpdate(textUpdate("số 3", { userId: "a1" }));
+    await until(() => sink.events.length === 1, "an event");
+    // Answered: the batch is sealed, yet its numbers keep working for the other request.
+    fake.pushUpdate(textUpdate("2.", { userId: "a1" }));
+    await until(() => sink.events.length === 2, "two events");
+    expect(sink.events.map((e) => e.input)).toEqual([
+      { kind: "choice", data: "ap:bao" },
+      { kind: "choice", data: "rj:an" },
+    ]);
+    // New options after the person wrote start again at 1.
+    await second.messenger.send("a1", { text: "Menu", choices: [[{ label: "Lịch sinh hoạt", data: "m:lich" }]] });
+    expect(fake.sent.at(-1)?.text).toBe("Menu\n\n1. Lịch sinh hoạt\nTrả lời 1.");
+  });
+
+  it("asks for the number when a typed option text is ambiguous", async () => {
+    const sink = new RecordingSink();
+    await testDb.db.person.create({ data: { identities: { create: { platform: "zalo", userId: "a1", chatId: "a1" } } } });
+    const adapter = await startAdapter(sink);
+    await adapter.messenger.send("a1", { text: "An", choices: [[{ label: "Duyệt", data: "ap:an" }]] });
+    await adapter.messenger.send("a1", { text: "Bảo", choices: [[{ label: "Duyệt", data: "ap:bao" }]] });
+    fake.pushUpdate(textUpdate("duyet", { userId: "a1" }));
+    await fake.waitForSent(3);
+    expect(fake.sent[2]!.text).toBe("Có nhiều lựa chọn «Duyệt». Xin đồng chí gõ số của lựa chọn muốn chọn: 1, 2.");
+    expect(sink.events).toEqual([]);
+  });
+
+  it("records every message id at once: a redelivered message is never handled twice, even after a crash and a restart", async () => {
+    const sink = new RecordingSink();
+    let fail = true;
+    sink.onHandle = async () => {
+      if (fail) throw new Error("crash while handling");
+    };
+    await startAdapter(sink);
+    const update = textUpdate("menu", { userId: "a1", messageId: "2d758cb5e222177a4e35" });
+    fake.pushUpdate(update);
+    await until(() => sink.events.length === 1, "first handling");
+    expect(await testDb.db.inboundDedup.findUnique({ where: { platform_messageId: { platform: "zalo", messageId: "2d758cb5e222177a4e35" } } })).not.toBeNull();
+    fail = false;
+    await adapters[0]!.stop();
+    await startAdapter(sink);
+    fake.pushUpdate(update);
+    fake.pushUpdate(textUpdate("help", { userId: "a1", messageId: "ffff6b3f02645a3d1500" }));
+    await until(() => sink.events.length === 2, "the new message");
+    expect(sink.events.map((e) => e.input)).toEqual([
+      { kind: "command", command: "menu", args: "" },
+      { kind: "command", command: "help", args: "" },
+    ]);
+    expect(await dedupCount()).toBe(2);
+  });
+
+  it("ignores the bot's own messages coming back", async () => {
+    const sink = new RecordingSink();
+    await startAdapter(sink);
+    fake.pushUpdate(textUpdate("echo", { userId: fake.botId }));
+    fake.pushUpdate(textUpdate("menu", { userId: "a1" }));
+    await until(() => sink.events.length === 1, "an event");
+    expect(sink.events[0]!.userId).toBe("a1");
+  });
+
+  it("answers a command in a group chat with a pointer to the private chat", async () => {
+    const sink = new RecordingSink();
+    await startAdapter(sink);
+    fake.pushUpdate({ event_name: "message.text.received", message: { from: { id: "a1" }, chat: { id: "group1", chat_type: "GROUP" }, message_id: "g1", text: "/menu" } });
+    await fake.waitForSent(1);
+    expect(fake.sent[0]).toMatchObject({ chat_id: "group1", text: "Xin mời đồng chí nhắn riêng cho bot; trong nhóm chung, bot không xử lý việc của chi bộ." });
+    expect(sink.events).toEqual([]);
+  });
+
+  it("stops only once the updates being handled have finished", async () => {
+    const sink = new RecordingSink();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    sink.onHandle = () => gate;
+    const adapter = await startAdapter(sink);
+    fake.pushUpdate(textUpdate("menu", { userId: "a1" }));
+    await until(() => sink.events.length === 1, "handling");
+    let stopped = false;
+    const stopping = adapter.stop().then(() => (stopped = true));
+    await new Promise((r) => setImmediate(r));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(stopped).toBe(true);
+  });
+
+  it("never logs the token, message texts or phone numbers", async () => {
+    const sink = new RecordingSink();
+    await startAdapter(sink);
+    fake.pushUpdate(textUpdate("Số của tôi là 0912345678, bí mật", { userId: "a1" }));
+    fake.failNext(1, "rate_limit", { method: "sendMessage" });
+    await until(() => sink.events.length === 1, "an event");
+    await adapters[0]!.messenger.send("a1", { text: "Trả lời riêng 0987654321" });
+    const logs = logLines.join("\n");
+    expect(logs).toContain("zalo update");
+    expect(logs).not.toContain(fake.token);
+    expect(logs).not.toContain(fake.token.split(":")[1]!);
+    expect(logs).not.toMatch(/0912345678|0987654321|bí mật|Trả lời riêng/);
+  });
+
+  it("refuses to start with a token Zalo rejects, without showing the token", async () => {
+    const config = parseConfig({ ZALO_BOT_TOKEN: "999999:wrong-token-value", ZALO_API_ROOT: fake.baseUrl });
+    const error = await createZaloAdapter({ ...config, ZALO_BOT_TOKEN: config.ZALO_BOT_TOKEN! }, { db: testDb.db, i18n, logger: logger() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain("getMe failed");
+    const dump = JSON.stringify({ m: (error as Error).message, s: (error as Error).stack, c: String((error as Error).cause), cs: ((error as Error).cause as Error)?.stack });
+    expect(dump).not.toContain("wrong-token-value");
+  });
+});

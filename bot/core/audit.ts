@@ -13,6 +13,8 @@ export type AuditAction =
   | "membership.removed"
   | "membership.left"
   | "person.profile_changed"
+  | "person.identity_linked"
+  | "person.preferred_platform_changed"
   | "cell.settings_changed"
   | "meeting.created"
   | "meeting.changed"

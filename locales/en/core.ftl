@@ -5,8 +5,8 @@ welcome =
     I help the cell: meeting reminders, attending or asking leave, and self-review reports answered one question at a time, with a draft that is never lost.
 
     What would you like to do?
-    • Cell secretary: press «Create my cell».
-    • Party member: press «Join with an invite code» and type the code your secretary sent, or open the invite link.
+    • Cell secretary: choose «Create my cell».
+    • Party member: choose «Join with an invite code» and type the code your secretary sent, or open the invite link.
 button-create-cell = Create my cell
 button-join-with-code = Join with an invite code
 button-members = Member list
@@ -62,11 +62,11 @@ language-changed = Switched to English.
 
 step-position = Step { $n }/{ $total }
 ask-cell-name = What is the cell's name? (e.g. Chi bộ Khu phố 3)
-ask-parent-committee = Which Party committee is the cell under? (e.g. Đảng bộ phường Đông Thanh). To leave it out for now, press «Skip».
+ask-parent-committee = Which Party committee is the cell under? (e.g. Đảng bộ phường Đông Thanh). To leave it out for now, choose «Skip».
 ask-full-name = Please give your full name (e.g. Nguyễn Văn An).
 ask-party-status = Are you a full or a probationary member?
 ask-category = Which group do you belong to?
-ask-phone = A phone number the cell can call when needed (optional; only the secretary and deputy can see it). To leave it out, press «Skip».
+ask-phone = A phone number the cell can call when needed (optional; only the secretary and deputy can see it). To leave it out, choose «Skip».
 ask-invite-code = Please type the invite code your cell secretary sent (16 characters, e.g. ABCD-EFGH-JKMN-PQRS). Type /huy to stop.
 create-cell-intro = Creating a new cell. I will ask a few short questions; type /huy at any time to stop.
 cell-created = { $cell } has been created. You are its secretary.
@@ -95,7 +95,7 @@ invite-view = Invite code for { $cell }: { $code }
 invite-link = Invite link: { $link }
 invite-expires = Valid until the end of { $date }.
 invite-no-expiry = The code does not expire; you can revoke it at any time.
-invite-how-to-share = Send this link or code to the members of your cell. Every request to join needs your approval.
+invite-how-to-share = Send this code (and the link, where there is one) to the members of your cell. Every request to join needs your approval.
 button-invite-new = New code (the old one stops working)
 button-invite-revoke = Revoke the code
 invite-code-malformed = That is not an invite code. A code has 16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS.
@@ -183,7 +183,7 @@ help-admin =
     /moi — invite code and link
     /choduyet — requests waiting for approval
     /thanhvien — members and how to reach them
-help-secretary = Secretary: in /thanhvien, press a member's name to appoint a deputy or committee member, hand over the secretary role, mark an exemption from meetings, or remove them from the cell.
+help-secretary = Secretary: in /thanhvien, choose a member's name to appoint a deputy or committee member, hand over the secretary role, mark an exemption from meetings, or remove them from the cell.
 
 ## Wrong input and errors
 
@@ -195,11 +195,11 @@ invalid-looks-like-command = That is a command, not an answer.
 invalid-name-digits = A full name should not contain digits.
 invalid-phone = That phone number does not look right (e.g. 0912 345 678 or +84 912 345 678).
 invalid-choice = That choice is not valid.
-invalid-pick-option = Please press one of the buttons below (or type the number of your choice).
+invalid-pick-option = Please choose one of the options below (press a button, or type the option's number).
 invalid-expected-text = This question needs a typed answer.
 invalid-message-too-long = The message is too long (at most { $max } characters). Please send something shorter.
-invalid-unsupported = I can only read text messages and buttons; pictures, stickers and voice messages do not work here.
-unsupported-outside-dialogue = I can only read text messages and buttons. Type /menu to see what you can do.
+invalid-unsupported = I can only read text messages and choices; pictures, stickers and voice messages do not work here.
+unsupported-outside-dialogue = I can only read text messages and choices. Type /menu to see what you can do.
 unknown-text = I did not understand. Type /menu to see what you can do, or /help for help.
 unknown-command = There is no command «{ $command }». Type /help to see the commands.
 stale-button = This button is out of date or the matter is already settled; nothing changed.

@@ -34,3 +34,6 @@ link-pref-ask = Notifications (meeting reminders, decisions, reports…) go to {
 link-pref-single = Notifications go to { $platform }. To get them on { $other }, first link your { $other } account with /lienket.
 link-pref-set = From now on notifications go to { $platform }.
 link-pref-unavailable = You have no { $platform } account linked to this profile. Type /lienket to link one.
+
+command-lienket = Link your Telegram and Zalo accounts
+command-kenhnhan = Choose where notifications go

@@ -5,8 +5,8 @@ welcome =
     Tôi giúp chi bộ: nhắc lịch sinh hoạt, ghi nhận tham dự hay xin vắng, và nhận báo cáo tự rà soát từng câu một, không sợ mất bản nháp.
 
     Đồng chí muốn làm gì?
-    • Bí thư chi bộ: bấm «Tạo chi bộ của tôi».
-    • Đảng viên: bấm «Tham gia bằng mã mời» rồi nhập mã do bí thư gửi, hoặc mở đường link mời.
+    • Bí thư chi bộ: chọn «Tạo chi bộ của tôi».
+    • Đảng viên: chọn «Tham gia bằng mã mời» rồi nhập mã do bí thư gửi, hoặc mở đường link mời.
 button-create-cell = Tạo chi bộ của tôi
 button-join-with-code = Tham gia bằng mã mời
 button-members = Danh sách đảng viên
@@ -62,11 +62,11 @@ language-changed = Đã chuyển sang tiếng Việt.
 
 step-position = Bước { $n }/{ $total }
 ask-cell-name = Tên chi bộ là gì? (ví dụ: Chi bộ Khu phố 3)
-ask-parent-committee = Chi bộ trực thuộc đảng bộ nào? (ví dụ: Đảng bộ phường Đông Thanh). Nếu chưa muốn ghi, bấm «Bỏ qua».
+ask-parent-committee = Chi bộ trực thuộc đảng bộ nào? (ví dụ: Đảng bộ phường Đông Thanh). Nếu chưa muốn ghi, chọn «Bỏ qua».
 ask-full-name = Xin đồng chí cho biết họ và tên đầy đủ (ví dụ: Nguyễn Văn An).
 ask-party-status = Đồng chí là đảng viên chính thức hay dự bị?
 ask-category = Đồng chí thuộc đối tượng nào?
-ask-phone = Số điện thoại để chi bộ liên lạc khi cần (không bắt buộc; chỉ bí thư và phó bí thư xem được). Nếu không muốn cung cấp, bấm «Bỏ qua».
+ask-phone = Số điện thoại để chi bộ liên lạc khi cần (không bắt buộc; chỉ bí thư và phó bí thư xem được). Nếu không muốn cung cấp, chọn «Bỏ qua».
 ask-invite-code = Xin đồng chí nhập mã mời do bí thư chi bộ gửi (16 ký tự, ví dụ: ABCD-EFGH-JKMN-PQRS). Gõ /huy để dừng.
 create-cell-intro = Tạo chi bộ mới. Tôi sẽ hỏi vài câu ngắn; đồng chí có thể gõ /huy bất cứ lúc nào để dừng.
 cell-created = Đã tạo { $cell }. Đồng chí là bí thư chi bộ.
@@ -95,7 +95,7 @@ invite-view = Mã mời vào { $cell }: { $code }
 invite-link = Đường link mời: { $link }
 invite-expires = Hiệu lực đến hết ngày { $date }.
 invite-no-expiry = Mã không có hạn dùng; đồng chí có thể thu hồi bất cứ lúc nào.
-invite-how-to-share = Gửi đường link hoặc mã này cho đảng viên trong chi bộ. Mỗi yêu cầu tham gia đều cần đồng chí duyệt.
+invite-how-to-share = Gửi mã này (và đường link, nếu có) cho đảng viên trong chi bộ. Mỗi yêu cầu tham gia đều cần đồng chí duyệt.
 button-invite-new = Tạo mã mới (mã cũ hết hiệu lực)
 button-invite-revoke = Thu hồi mã
 invite-code-malformed = Mã mời không đúng dạng. Mã gồm 16 chữ và số, ví dụ: ABCD-EFGH-JKMN-PQRS.
@@ -183,7 +183,7 @@ help-admin =
     /moi — mã mời và đường link mời
     /choduyet — yêu cầu tham gia đang chờ duyệt
     /thanhvien — danh sách, liên lạc của đảng viên
-help-secretary = Bí thư: trong /thanhvien, bấm tên một đảng viên để phân công phó bí thư, chi ủy viên, chuyển giao chức bí thư, ghi miễn sinh hoạt hoặc xóa khỏi chi bộ.
+help-secretary = Bí thư: trong /thanhvien, chọn tên một đảng viên để phân công phó bí thư, chi ủy viên, chuyển giao chức bí thư, ghi miễn sinh hoạt hoặc xóa khỏi chi bộ.
 
 ## Nhập sai và lỗi
 
@@ -195,11 +195,11 @@ invalid-looks-like-command = Đây là một lệnh, không phải câu trả l�
 invalid-name-digits = Họ và tên không nên có chữ số.
 invalid-phone = Số điện thoại chưa đúng (ví dụ: 0912 345 678 hoặc +84 912 345 678).
 invalid-choice = Lựa chọn này không hợp lệ.
-invalid-pick-option = Xin đồng chí bấm một trong các nút bên dưới (hoặc gõ số thứ tự của lựa chọn).
+invalid-pick-option = Xin đồng chí chọn một trong các lựa chọn bên dưới (bấm nút, hoặc gõ số thứ tự của lựa chọn).
 invalid-expected-text = Câu này cần đồng chí gõ câu trả lời bằng chữ.
 invalid-message-too-long = Tin nhắn quá dài (tối đa { $max } ký tự). Xin đồng chí gửi ngắn hơn.
-invalid-unsupported = Tôi chỉ đọc được tin nhắn chữ và các nút bấm; hình ảnh, nhãn dán hay tin thoại chưa dùng được ở đây.
-unsupported-outside-dialogue = Tôi chỉ đọc được tin nhắn chữ và các nút bấm. Gõ /menu để xem các việc đồng chí có thể làm.
+invalid-unsupported = Tôi chỉ đọc được tin nhắn chữ và các lựa chọn; hình ảnh, nhãn dán hay tin thoại chưa dùng được ở đây.
+unsupported-outside-dialogue = Tôi chỉ đọc được tin nhắn chữ và các lựa chọn. Gõ /menu để xem các việc đồng chí có thể làm.
 unknown-text = Tôi chưa hiểu ý đồng chí. Gõ /menu để xem các việc có thể làm, hoặc /help để xem hướng dẫn.
 unknown-command = Không có lệnh «{ $command }». Gõ /help để xem các lệnh.
 stale-button = Nút này đã cũ hoặc việc này đã xử lý xong; không có gì thay đổi.

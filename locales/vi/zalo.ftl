@@ -34,3 +34,6 @@ link-pref-ask = Thông báo (nhắc lịch, kết quả duyệt, báo cáo…) �
 link-pref-single = Thông báo đang gửi về { $platform }. Muốn nhận trên { $other }, xin đồng chí liên kết tài khoản { $other } trước bằng /lienket.
 link-pref-set = Từ nay thông báo sẽ gửi về { $platform }.
 link-pref-unavailable = Đồng chí chưa có tài khoản { $platform } liên kết với hồ sơ này. Gõ /lienket để liên kết.
+
+command-lienket = Liên kết tài khoản Telegram và Zalo
+command-kenhnhan = Chọn nơi nhận thông báo

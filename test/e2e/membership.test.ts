@@ -45,7 +45,7 @@ describe.each(e2ePlatforms)("a cell on %s, end to end", (platform) => {
     await an.say("Nguyễn Văn An");
     await an.expectMessage("chính thức hay dự bị");
     await an.say("không rõ");
-    const reAsked = await an.expectMessage("bấm một trong các nút");
+    const reAsked = await an.expectMessage("chọn một trong các lựa chọn");
     expect(reAsked.text).toContain("chính thức hay dự bị");
     await an.choose(reAsked, "Đảng viên dự bị");
     await an.choose(await an.expectMessage("thuộc đối tượng nào"), "Công nhân");

@@ -1,3 +1,4 @@
+import { audit } from "../audit.ts";
 /**
  * One person, two messengers. A one-time code made on one messenger (`/lienket` → «Lấy mã liên
  * kết») is typed on the other (`lienket <mã>`, or «Nhập mã liên kết» then the code): the second
@@ -87,8 +88,8 @@ export async function redeemLinkCode(db: Db, input: { raw: string; currentPerson
     await tx.auditLog.updateMany({ where: { actorPersonId: absorb }, data: { actorPersonId: keep } });
     await tx.auditLog.updateMany({ where: { targetPersonId: absorb }, data: { targetPersonId: keep } });
     await tx.dialogueState.deleteMany({ where: { personId: absorb } });
-    await tx.auditLog.create({
-      data: { actorPersonId: keep, targetPersonId: keep, action: "person.identity_linked", details: JSON.stringify({ filled: Object.keys(fill) }), at: input.now },
+    await audit(tx, {
+      actorPersonId: keep, targetPersonId: keep, action: "person.identity_linked", details: { filled: Object.keys(fill) }, at: input.now,
     });
     return "linked" as const;
   }).catch((error: unknown) => {
@@ -176,8 +177,8 @@ export const linkingFeature: FeatureFactory = (ctx) => {
       return;
     }
     await db.person.update({ where: { id: turn.person.id }, data: { preferredPlatform: wanted } });
-    await db.auditLog.create({
-      data: { actorPersonId: turn.person.id, targetPersonId: turn.person.id, action: "person.preferred_platform_changed", details: JSON.stringify({ platform: wanted }), at: ctx.deps.now() },
+    await audit(db, {
+      actorPersonId: turn.person.id, targetPersonId: turn.person.id, action: "person.preferred_platform_changed", details: { platform: wanted }, at: ctx.deps.now(),
     });
     await turn.reply({ text: turn.t("link-pref-set", { platform: platformName(turn.t, wanted) }) });
   }

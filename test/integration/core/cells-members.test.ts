@@ -118,7 +118,7 @@ describe("joining and admitting", () => {
     // Bad answers are explained and asked again.
     expect(texts(await an.say("Nguyễn Văn 2"))).toContain("không nên có chữ số");
     await an.say("Nguyễn Văn An");
-    expect(texts(await an.say("không biết"))).toContain("bấm một trong các nút");
+    expect(texts(await an.say("không biết"))).toContain("chọn một trong các lựa chọn");
     await an.say("chinh thuc"); // typed, without diacritics
     await an.say("3"); // the third option: Công nhân
     expect(texts(await an.say("abc"))).toContain("Số điện thoại chưa đúng");

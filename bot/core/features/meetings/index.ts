@@ -80,19 +80,7 @@ export const meetingsFeature: FeatureFactory = (ctx) => {
       const m = await requireRole(db, turn.person.id, data.cellId ?? "", adminRoles);
       const startsAt = atOf(data.time);
       if (!startsAt || startsAt <= now()) return void (await turn.reply({ text: turn.t("invalid-datetime-past") }));
-      const meeting = await createMeeting(db, {
-        cellId: m.cellId,
-        kind: (data.kind ?? "chuyen_de") as MeetingKind,
-        title: data.title ?? null,
-        topic: data.topic ?? null,
-        startsAt,
-        place: data.place ?? null,
-        agenda: data.agenda ?? null,
-        preparation: data.preparation ?? null,
-        documents: JSON.parse(data.documentsJson ?? "[]") as MeetingDocument[],
-        actorId: turn.person.id,
-        now: now(),
-      });
+      const meeting = await createMeeting(db, { ...draftOf(data, startsAt), cellId: m.cellId, actorId: turn.person.id, now: now() });
       await planMeeting(db, meeting.id, now(), "new");
       kick();
       const invited = (await invitedMembers(db, m.cellId)).length;
@@ -100,28 +88,27 @@ export const meetingsFeature: FeatureFactory = (ctx) => {
     },
   });
 
+  /** The meeting the new-meeting dialogue describes so far. */
+  function draftOf(data: DialogueData, startsAt: Date) {
+    return {
+      kind: (data.kind ?? "chuyen_de") as MeetingKind,
+      title: data.title ?? null,
+      topic: data.topic ?? null,
+      startsAt,
+      place: data.place ?? null,
+      agenda: data.agenda ?? null,
+      preparation: data.preparation ?? null,
+      documents: JSON.parse(data.documentsJson ?? "[]") as MeetingDocument[],
+    };
+  }
+
   function previewOf(turn: Turn, data: DialogueData): string {
     const startsAt = atOf(data.time) ?? now();
     const docs = JSON.parse(data.documentsJson ?? "[]") as MeetingDocument[];
+    const draft = draftOf(data, startsAt);
     const preview = meetingDetails(
       turn.t,
-      {
-        id: "",
-        cellId: "",
-        ruleId: null,
-        kind: data.kind ?? "chuyen_de",
-        title: data.title ?? null,
-        topic: data.topic ?? null,
-        startsAt,
-        place: data.place ?? null,
-        agenda: data.agenda ?? null,
-        preparation: data.preparation ?? null,
-        documents: "[]",
-        status: "scheduled",
-        version: 1,
-        notes: null,
-        attendanceRecordedAt: null,
-      },
+      { ...draft, id: "", cellId: "", ruleId: null, documents: "[]", status: "scheduled", version: 1, notes: null, attendanceRecordedAt: null },
       { name: data.cellName ?? "", timeZone: data.timeZone ?? ctx.deps.settings.defaultTimeZone },
     );
     return docs.length ? `${preview}\n${turn.t("meeting-documents-count", { count: docs.length })}` : preview;

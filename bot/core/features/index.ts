@@ -1,6 +1,7 @@
 import type { FeatureFactory } from "../feature.ts";
 import { linkingFeature } from "./linking.ts";
 import { meetingsFeature } from "./meetings/index.ts";
+import { reportsFeature } from "./reports/index.ts";
 
 /** Every feature the bot runs with, in menu order. */
-export const allFeatures: FeatureFactory[] = [meetingsFeature, linkingFeature];
+export const allFeatures: FeatureFactory[] = [meetingsFeature, reportsFeature, linkingFeature];

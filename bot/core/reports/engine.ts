@@ -8,7 +8,7 @@ import type { MemberProfile } from "./conditions.ts";
 import type { Answer, DraftState } from "./draft-state.ts";
 import { migrate, salvage } from "./engine-migrate.ts";
 import { handleGrade, handleMulti, handleRating, handleSingle, handleText, handleYesNo, ratingBack, type Ctx, type EngineResult, type StepInput } from "./engine-steps.ts";
-import { fmt, textsFor, type EngineLocale } from "./engine-texts.ts";
+import { fmt, resolveTexts, type EngineLocale, type EngineTexts } from "./engine-texts.ts";
 import { confirmMessages, infoMessages, makeView, messages, questionMessages, reviewMessages, type View } from "./engine-view.ts";
 import { findStep, firstUnanswered, isApplicableQuestion, nextInOrder, resolve, type Resolved } from "./flow.ts";
 import type { QuestionStep, Template } from "./template-schema.ts";
@@ -199,8 +199,11 @@ function settle(template: Template, state: DraftState, profile: MemberProfile, v
   return { state: s, notices, moved: before.phase !== s.phase || before.stepId !== s.stepId };
 }
 
-export function start(template: Template, profile: MemberProfile, locale?: EngineLocale): EngineResult {
-  const v = makeView(template, profile, textsFor(locale));
+/** Texts: the engine's texts in the member's language (from Fluent), or a locale of the project's own files. */
+export type TextsArg = EngineTexts | EngineLocale;
+
+export function start(template: Template, profile: MemberProfile, texts?: TextsArg): EngineResult {
+  const v = makeView(template, profile, resolveTexts(texts));
   const empty: DraftState = {
     templateId: template.id,
     templateVersion: template.version,
@@ -216,8 +219,8 @@ export function start(template: Template, profile: MemberProfile, locale?: Engin
   return proceed(v, empty, profile, intro);
 }
 
-export function advance(template: Template, state: DraftState, input: EngineInput, profile: MemberProfile, locale?: EngineLocale): EngineResult {
-  const v = makeView(template, profile, textsFor(locale));
+export function advance(template: Template, state: DraftState, input: EngineInput, profile: MemberProfile, texts?: TextsArg): EngineResult {
+  const v = makeView(template, profile, resolveTexts(texts));
   if (state.templateId !== template.id) return { state, outputs: say(v.t.errWrongDraft) };
   const settled = settle(template, state, profile, v);
   const s = settled.state;
@@ -267,8 +270,8 @@ export function templatesFor(templates: Template[], profile: MemberProfile): Tem
  * Reopens a stored draft (any JSON) with the current templates. Never throws: an unreadable draft or
  * a missing template is reported as a result so the caller can tell the member.
  */
-export function resume(templates: Template[], stored: unknown, profile: MemberProfile, locale?: EngineLocale): ResumeResult {
-  const t = textsFor(locale);
+export function resume(templates: Template[], stored: unknown, profile: MemberProfile, texts?: TextsArg): ResumeResult {
+  const t = resolveTexts(texts);
   try {
     const state = salvage(stored);
     if (!state) return { ok: false, reason: "invalid_state", outputs: say(t.stateInvalid) };
@@ -282,4 +285,27 @@ export function resume(templates: Template[], stored: unknown, profile: MemberPr
   } catch {
     return { ok: false, reason: "invalid_state", outputs: say(t.stateInvalid) };
   }
+}
+
+/**
+ * The screen for where the draft stands, with no change: after an interruption (/help, a message
+ * the core refused) the member sees the question they are on again.
+ */
+export function current(template: Template, state: DraftState, profile: MemberProfile, texts?: TextsArg): OutboundMessage[] {
+  const v = makeView(template, profile, resolveTexts(texts));
+  return show(v, state, resolve(template, state.answers, profile));
+}
+
+/**
+ * A submitted draft opened again (returned by the secretary, or taken back by the member): every
+ * answer stays, and the member lands on the review to change what is needed and submit again.
+ */
+export function reopen(state: DraftState): DraftState {
+  return { ...state, phase: "review", stepId: null, editing: false };
+}
+
+/** How far a draft is: questions answered among those that apply (for the secretary's status view). */
+export function progress(template: Template, state: DraftState, profile: MemberProfile): { answered: number; total: number } {
+  const r = resolve(template, state.answers, profile);
+  return { answered: r.questions.filter((q) => r.effective[q.id] !== undefined).length, total: r.questions.length };
 }

@@ -13,6 +13,8 @@ export interface Resolved {
   questions: QuestionStep[];
   /** Answers of applicable steps that fit the step as it is now. */
   effective: Record<string, Answer>;
+  /** The profile after every answer that stands for part of it (`setsProfile`). */
+  profile: MemberProfile;
 }
 
 export function answerValues(answer: Answer): AnswerValues {
@@ -62,14 +64,17 @@ export function resolve(template: Template, answers: Record<string, Answer>, pro
     const a = effective[id];
     return a ? answerValues(a) : undefined;
   };
+  let current = profile;
   for (const step of template.steps) {
-    if (step.when && !evaluate(step.when, valuesOf, profile)) continue;
+    if (step.when && !evaluate(step.when, valuesOf, current)) continue;
     applicable.push(step);
     const a = answers[step.id];
     if (a && answerFits(step, a)) effective[step.id] = a;
+    // Later steps see the member as they described themselves here.
+    if (step.kind === "yesno" && step.setsProfile === "holdsPost" && a?.kind === "yesno" && effective[step.id]) current = { ...current, holdsPost: a.value };
   }
   const questions = applicable.filter((s): s is QuestionStep => s.kind !== "info");
-  return { applicable, questions, effective };
+  return { applicable, questions, effective, profile: current };
 }
 
 export function isApplicableQuestion(r: Resolved, stepId: string | null): boolean {

@@ -3,7 +3,7 @@
  */
 import { evaluate, type MemberProfile } from "./conditions.ts";
 import type { DraftState } from "./draft-state.ts";
-import { textsFor, type EngineLocale } from "./engine-texts.ts";
+import { resolveTexts, type EngineLocale, type EngineTexts } from "./engine-texts.ts";
 import { answerText } from "./engine-view.ts";
 import { answerValues, resolve } from "./flow.ts";
 import type { Template } from "./template-schema.ts";
@@ -15,15 +15,15 @@ export interface ReportMember extends MemberProfile {
   dateText?: string;
 }
 
-export function renderReport(template: Template, state: DraftState, member: ReportMember, locale?: EngineLocale): string {
-  const t = textsFor(locale);
+export function renderReport(template: Template, state: DraftState, member: ReportMember, texts?: EngineTexts | EngineLocale): string {
+  const t = resolveTexts(texts);
   const r = resolve(template, state.answers, member);
   const valuesOf = (id: string) => {
     const a = r.effective[id];
     return a ? answerValues(a) : undefined;
   };
   const head = [(template.reportTitle ?? template.title).toUpperCase()];
-  for (const sub of template.reportSubtitles ?? []) if (!sub.when || evaluate(sub.when, valuesOf, member)) head.push(sub.text);
+  for (const sub of template.reportSubtitles ?? []) if (!sub.when || evaluate(sub.when, valuesOf, r.profile)) head.push(sub.text);
 
   const fields = [`${t.fullName}: ${member.fullName}`];
   if (member.cellName) fields.push(`${t.cell}: ${member.cellName}`);

@@ -52,6 +52,11 @@ const question = {
   optional: z.boolean().default(false),
   /** "field" answers go into the report header ("Ngày sinh: …"); "section" answers get a numbered heading. */
   reportAs: z.enum(["section", "field"]).default("section"),
+  /**
+   * The answer is what the member commits to fix ("tự sửa"): the member's next report opens by
+   * showing it and asking how it went, so self-correction is followed up rather than rewritten.
+   */
+  commitment: z.boolean().default(false),
 };
 
 const option = z.object({ id: optionId, label: text.max(100) }).strict();
@@ -80,7 +85,17 @@ const multiStep = z
   })
   .strict();
 
-const yesnoStep = z.object({ ...question, kind: z.literal("yesno") }).strict();
+const yesnoStep = z
+  .object({
+    ...question,
+    kind: z.literal("yesno"),
+    /**
+     * The answer stands for the member's profile from here on: "holdsPost" makes later conditions on
+     * `{ "profile": "holdsPost" }` follow it (the profile itself does not say whether a member holds a post).
+     */
+    setsProfile: z.literal("holdsPost").optional(),
+  })
+  .strict();
 const gradeStep = z.object({ ...question, kind: z.literal("grade") }).strict();
 
 const ratingItem = z

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Choice, OutboundMessage } from "../../../bot/core/messages.ts";
 import { advance, draftStateSchema, resume, start, type DraftState, type EngineInput } from "../../../bot/core/reports/engine.ts";
-import { engineTexts } from "../../../bot/core/reports/engine-texts.ts";
+import { textsFor } from "../../../bot/core/reports/engine-texts.ts";
 import { loadTemplatesFromDir } from "../../../bot/core/reports/template-loader.ts";
 import { memberCategories, type MemberProfile, type Template } from "../../../bot/core/reports/template-schema.ts";
 import { allChoices, fixture, templatesDir } from "./helpers.ts";
@@ -59,7 +59,7 @@ function checkOutputs(outputs: OutboundMessage[]) {
   for (const c of allChoices(outputs)) expect(Buffer.byteLength(c.data, "utf8")).toBeLessThanOrEqual(64);
 }
 
-const refusals = [engineTexts.vi.errStale, engineTexts.vi.errUnsupported];
+const refusals = [textsFor("vi").errStale, textsFor("vi").errUnsupported];
 
 describe("engine properties", () => {
   it("never loses a saved answer, never changes another step's answer, always yields a valid state", () => {

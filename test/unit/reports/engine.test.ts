@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { decodeChoice, encodeChoice, templateTag } from "../../../bot/core/reports/choice-data.ts";
 import { advance, draftStateSchema, renderReport, resume, templatesFor } from "../../../bot/core/reports/engine.ts";
-import { engineTexts, fmt } from "../../../bot/core/reports/engine-texts.ts";
+import { fmt, textsFor } from "../../../bot/core/reports/engine-texts.ts";
 import { loadTemplatesFromDir } from "../../../bot/core/reports/template-loader.ts";
 import { templateSchema } from "../../../bot/core/reports/template-schema.ts";
 import { allChoices, canBo, Chat, fixture, fixtureJson, leader, retired, templatesDir } from "./helpers.ts";
 
-const vi = engineTexts.vi;
+const vi = textsFor("vi");
 
 /** Answers mo-ta … nghi-huu for a can_bo member with "Không" to co-viec; ends on the multi step. */
 function toMulti(chat: Chat) {

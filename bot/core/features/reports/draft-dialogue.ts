@@ -1,0 +1,238 @@
+/**
+ * The member's report dialogue: the engine asks one question at a time and every input is saved in
+ * the draft row before the answer is shown, so a restart, another device or a week's pause
+ * continues exactly where the member was. The person's dialogue row only says which draft is open
+ * (flow "report", data { draftId, proxy }); the draft itself lives in report_draft and survives /huy.
+ */
+import { endDialogue } from "../../dialogue/store.ts";
+import type { DialogueHandler, Turn } from "../../feature.ts";
+import type { InboundInput, OutboundMessage } from "../../messages.ts";
+import { adminRoles, requireRole, roles } from "../../members.ts";
+import { actions, decodeChoice, templateTag } from "../../reports/choice-data.ts";
+import { advance, current, resume, start, type EngineInput, type EngineResult } from "../../reports/engine.ts";
+import { choiceData } from "./choices.ts";
+import { deriveTemplate, profileOf } from "./derive.ts";
+import { createDraftCache } from "./draft-cache.ts";
+import { previousCommitment } from "./follow-up.ts";
+import { reportKinds, versionNotices } from "./notices.ts";
+import type { Runtime } from "./runtime.ts";
+import { beginDraft, draftRow, draftStatus, editableStatuses, parseState, saveDraft, submitDraft, type DraftRow } from "./store.ts";
+
+export const reportFlow = "report";
+const answerStep = "answer";
+/** Saves lost to another device before giving up: each retry reads the draft afresh. */
+const attempts = 3;
+
+export interface DraftDialogue {
+  /** Starts or continues a draft: the member's own, or (proxy) a member's draft entered by an admin. */
+  open(turn: Turn, draftId: string, options: { proxy: boolean }): Promise<void>;
+  handler: DialogueHandler;
+  /** An engine button pressed while no report is open (after /huy, a pause, on another device). */
+  orphanChoice(turn: Turn, data: string): Promise<void>;
+}
+
+function engineInput(input: InboundInput): EngineInput {
+  if (input.kind === "text") return { kind: "text", text: input.text };
+  if (input.kind === "choice") return { kind: "choice", data: input.data };
+  // Stickers, photos, voice, files: the engine explains that it reads only text.
+  return { kind: "unsupported", what: "what" in input ? input.what : input.kind };
+}
+
+/** Toggling a checklist or turning its page redraws the same message where the messenger can edit it. */
+function redrawsInPlace(input: InboundInput, outputs: OutboundMessage[]): boolean {
+  if (input.kind !== "choice" || outputs.length !== 1) return false;
+  const action = decodeChoice(input.data)?.action;
+  return action === actions.toggle || action === actions.page;
+}
+
+export function createDraftDialogue(rt: Runtime): DraftDialogue {
+  const { db, ctx, store } = rt;
+  const cache = createDraftCache();
+
+  async function reply(turn: Turn, outputs: OutboundMessage[], input?: InboundInput): Promise<void> {
+    const inPlace = input ? redrawsInPlace(input, outputs) : false;
+    for (const message of outputs) await turn.reply(message, inPlace ? { replacePressed: true } : undefined);
+  }
+
+  /** The author's category: the turn's person, except when an admin enters a report by proxy. */
+  async function authorCategory(turn: Turn, draft: DraftRow): Promise<string | null> {
+    if (draft.personId === turn.person.id) return turn.person.category;
+    const author = await db.person.findUnique({ where: { id: draft.personId }, select: { category: true } });
+    return author?.category ?? null;
+  }
+
+  /** Why a draft that is not editable cannot be opened, with what the member can do instead. */
+  async function explainClosed(turn: Turn, draft: DraftRow, title: string, proxy: boolean): Promise<void> {
+    if (proxy) return turn.reply({ text: turn.t("report-proxy-not-possible", { title }) });
+    const last = await db.reportVersion.findFirst({ where: { draftId: draft.id }, orderBy: { number: "desc" }, select: { number: true } });
+    if (draft.status === draftStatus.submitted)
+      return turn.reply({
+        text: turn.t("report-open-submitted", { title, number: last?.number ?? 1 }),
+        choices: [[{ label: turn.t("report-button-view-short"), data: choiceData.view(draft.id) }], [{ label: turn.t("report-button-withdraw-short"), data: choiceData.withdraw(draft.id) }]],
+      });
+    return turn.reply({ text: turn.t("report-open-accepted", { title }), choices: [[{ label: turn.t("report-button-view-short"), data: choiceData.view(draft.id) }]] });
+  }
+
+  async function open(turn: Turn, draftId: string, options: { proxy: boolean }, retried = false): Promise<void> {
+    const draft = await draftRow(db, draftId);
+    if (!draft) return ctx.staleButton(turn);
+    const round = await db.reportRound.findUnique({ where: { id: draft.roundId }, include: { cell: true } });
+    if (!round) return ctx.staleButton(turn);
+    if (options.proxy) {
+      await requireRole(db, turn.person.id, round.cellId, adminRoles);
+      await requireRole(db, draft.personId, round.cellId, roles);
+    } else {
+      // Someone else's draft is "not found": its existence is not theirs to learn.
+      if (draft.personId !== turn.person.id) return turn.reply({ text: turn.t("error-not-found") });
+      await requireRole(db, turn.person.id, round.cellId, roles);
+    }
+    if (round.status !== "open") return turn.reply({ text: turn.t("report-round-closed", { title: round.title }) });
+    if (!editableStatuses.includes(draft.status)) return explainClosed(turn, draft, round.title, options.proxy);
+    const base = store.latest(round.templateId);
+    const texts = rt.texts(turn);
+    if (!base) return turn.reply({ text: texts.templateMissing });
+    const category = await authorCategory(turn, draft);
+    const data = { draftId, proxy: options.proxy ? "1" : null };
+    const intro: OutboundMessage[] = [];
+    if (options.proxy) {
+      const author = await db.person.findUnique({ where: { id: draft.personId }, select: { fullName: true } });
+      intro.push({ text: turn.t("report-proxy-intro", { title: round.title, name: author?.fullName ?? "?" }) });
+    }
+
+    if (draft.status === draftStatus.notStarted) {
+      const followUp = await previousCommitment(db, { personId: draft.personId, cellId: round.cellId, roundId: round.id, templates: store.all(), texts });
+      const template = deriveTemplate({ template: base, followUpText: followUp?.text ?? null, t: turn.t });
+      const first = start(template, profileOf(category), texts);
+      const begun = await beginDraft(db, draft, { state: first.state, followUp, editorId: turn.person.id, now: rt.now() });
+      // Started meanwhile on another device: continue that draft instead.
+      if (!begun) return retried ? ctx.staleButton(turn) : open(turn, draftId, options, true);
+      cache.remember({ ...draft, status: draftStatus.drafting, state: JSON.stringify(first.state), followUpText: followUp?.text ?? null, version: draft.version + 1 });
+      await ctx.startDialogue(turn, reportFlow, answerStep, data);
+      turn.log.info({ draftId, proxy: options.proxy, followUp: Boolean(followUp) }, "report draft started");
+      return reply(turn, [...intro, ...first.outputs]);
+    }
+
+    const template = deriveTemplate({ template: base, followUpText: draft.followUpText, t: turn.t });
+    const stored = parseState(draft.state);
+    const resumed = resume([template], stored ?? null, profileOf(category), texts);
+    if (!resumed.ok) return reply(turn, resumed.outputs);
+    const json = JSON.stringify(resumed.state);
+    // A newer template version moved the draft on: save where it now stands before showing it.
+    const moved = stored !== undefined && json !== JSON.stringify(stored);
+    if (moved && !(await saveDraft(db, draft, json, { editorId: turn.person.id, now: rt.now() }))) return retried ? ctx.staleButton(turn) : open(turn, draftId, options, true);
+    cache.remember(moved ? { ...draft, state: json, version: draft.version + 1 } : draft);
+    await ctx.startDialogue(turn, reportFlow, answerStep, data);
+    if (draft.status === draftStatus.returned) {
+      const returned = await db.reportVersion.findFirst({ where: { draftId, status: "returned" }, orderBy: { number: "desc" }, select: { returnComment: true } });
+      if (returned?.returnComment) intro.push({ text: turn.t("report-return-comment-banner", { comment: returned.returnComment }) });
+    }
+    return reply(turn, [...intro, ...resumed.outputs]);
+  }
+
+  async function submit(turn: Turn, draft: DraftRow, result: EngineResult, proxy: boolean): Promise<"done" | "moved"> {
+    const round = await db.reportRound.findUnique({ where: { id: draft.roundId }, select: { id: true, cellId: true, title: true } });
+    if (!round) return "moved";
+    if (proxy) await requireRole(db, turn.person.id, round.cellId, adminRoles);
+    const admins = await db.membership.findMany({ where: { cellId: round.cellId, status: "active", role: { in: [...adminRoles] } }, select: { personId: true } });
+    // The one who entered it has just read it; the others get it. A lone secretary gets their own, to decide it.
+    const others = admins.map((a) => a.personId).filter((id) => id !== turn.person.id);
+    const recipients = others.length > 0 ? others : admins.map((a) => a.personId);
+    const now = rt.now();
+    const outcome = await submitDraft(db, draft, {
+      state: result.state,
+      enteredById: turn.person.id,
+      proxy,
+      now,
+      notices: (v) => [
+        ...versionNotices(reportKinds.submitted, round, v.id, recipients, now),
+        ...(proxy ? versionNotices(reportKinds.proxied, round, v.id, [draft.personId], now) : []),
+      ],
+    });
+    if (!outcome.ok && outcome.reason === "moved") return "moved";
+    await endDialogue(db, turn.person.id);
+    if (!outcome.ok) {
+      await turn.reply({ text: turn.t("report-round-closed", { title: round.title }) });
+      return "done";
+    }
+    rt.kick();
+    turn.log.info({ draftId: draft.id, versionId: outcome.version.id, number: outcome.version.number, proxy }, "report submitted");
+    await reply(turn, result.outputs);
+    if (proxy) {
+      const author = await db.person.findUnique({ where: { id: draft.personId }, select: { fullName: true } });
+      await turn.reply({ text: turn.t("report-proxy-submitted-note", { name: author?.fullName ?? "?" }) });
+    } else {
+      await turn.reply({ text: turn.t("report-submitted-note"), choices: [[{ label: turn.t("report-button-withdraw-short"), data: choiceData.withdraw(draft.id) }]] });
+    }
+    return "done";
+  }
+
+  const handler: DialogueHandler = async (turn, dialogue, input) => {
+    const draftId = dialogue.data.draftId ?? "";
+    const proxy = dialogue.data.proxy === "1";
+    const texts = rt.texts(turn);
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      // After a lost save, never trust the cache: read what the other writer left.
+      const cached = attempt === 0 ? cache.get(draftId) : undefined;
+      const draft = cached ?? (await draftRow(db, draftId));
+      if (!draft || (!proxy && draft.personId !== turn.person.id)) {
+        cache.forget(draftId);
+        await endDialogue(db, turn.person.id);
+        return ctx.staleButton(turn);
+      }
+      if (!cached) cache.remember(draft);
+      if (!editableStatuses.includes(draft.status)) {
+        cache.forget(draftId);
+        // Submitted or decided from another device meanwhile.
+        await endDialogue(db, turn.person.id);
+        const round = await db.reportRound.findUnique({ where: { id: draft.roundId }, select: { title: true } });
+        return explainClosed(turn, draft, round?.title ?? "", proxy);
+      }
+      const state = parseState(draft.state);
+      const base = state ? store.latest(state.templateId) : undefined;
+      if (!state || !base) {
+        await endDialogue(db, turn.person.id);
+        return turn.reply({ text: state ? texts.templateMissing : texts.stateInvalid });
+      }
+      const template = deriveTemplate({ template: base, followUpText: draft.followUpText, t: turn.t });
+      const profile = profileOf(await authorCategory(turn, draft));
+      // Shown again after an interruption (/help, a refused message): the same question, nothing changed.
+      if (input.kind === "unsupported" && input.what === "reprompt") return reply(turn, current(template, state, profile, texts));
+      const result = advance(template, state, engineInput(input), profile, texts);
+      if (result.event === "submitted") {
+        cache.forget(draftId);
+        if ((await submit(turn, draft, result, proxy)) === "done") return;
+        continue;
+      }
+      const json = JSON.stringify(result.state);
+      if (json !== JSON.stringify(state)) {
+        if (!(await saveDraft(db, draft, json, { editorId: turn.person.id, now: rt.now() }))) {
+          cache.forget(draftId);
+          continue;
+        }
+        cache.remember({ ...draft, state: json, version: draft.version + 1 });
+      }
+      // A paused draft lets go of the chat, so that an unrelated message days later is not taken as an answer.
+      if (result.event === "paused") await endDialogue(db, turn.person.id);
+      return reply(turn, result.outputs, input);
+    }
+    turn.log.warn({ draftId }, "report draft kept changing; gave up");
+    await turn.reply({ text: turn.t("report-busy") });
+  };
+
+  async function orphanChoice(turn: Turn, data: string): Promise<void> {
+    const tag = decodeChoice(data)?.tag;
+    const drafts = await db.reportDraft.findMany({
+      where: { personId: turn.person.id, status: { in: [draftStatus.drafting, draftStatus.returned] }, round: { status: "open" } },
+      orderBy: { updatedAt: "desc" },
+      select: { id: true, state: true },
+    });
+    const match = drafts.find((d) => {
+      const templateId = parseState(d.state)?.templateId;
+      return templateId !== undefined && templateTag(templateId) === tag;
+    });
+    if (!match) return ctx.staleButton(turn);
+    await turn.reply({ text: turn.t("report-stale-reopen"), choices: [[{ label: turn.t("report-button-resume"), data: choiceData.open(match.id) }]] });
+  }
+
+  return { open, handler, orphanChoice };
+}

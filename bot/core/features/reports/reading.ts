@@ -1,0 +1,68 @@
+/**
+ * Reading a submitted version back, for the secretary's chat and for its author. Who may read it
+ * is decided here and nowhere else: the author, and the secretary and deputy of the round's cell.
+ */
+import type { Db } from "../../../db/client.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import { adminRoles, type Role } from "../../members.ts";
+import type { OutboundMessage } from "../../messages.ts";
+import { latestTemplate } from "../../reports/engine.ts";
+import { engineTextsFrom } from "../../reports/engine-texts.ts";
+import type { Template } from "../../reports/template-schema.ts";
+import { changedQuestions } from "./changes.ts";
+import { deriveTemplate, profileOf } from "./derive.ts";
+import { parseState, versionStatus } from "./store.ts";
+import type { TemplateStore } from "./templates.ts";
+import { submittedReport } from "./views.ts";
+
+export async function loadVersion(db: Db, versionId: string) {
+  return db.reportVersion.findUnique({
+    where: { id: versionId },
+    include: { draft: { include: { round: { include: { cell: true } }, person: { select: { id: true, fullName: true, category: true } } } } },
+  });
+}
+export type LoadedVersion = NonNullable<Awaited<ReturnType<typeof loadVersion>>>;
+
+export async function isCellAdmin(db: Db, personId: string, cellId: string): Promise<boolean> {
+  const m = await db.membership.findUnique({ where: { cellId_personId: { cellId, personId } }, select: { status: true, role: true } });
+  return m?.status === "active" && adminRoles.includes(m.role as Role);
+}
+
+/** The author always; the cell's secretary and deputy while they hold the role. Nobody else. */
+export async function mayRead(db: Db, personId: string, v: LoadedVersion): Promise<boolean> {
+  return v.draft.personId === personId || isCellAdmin(db, personId, v.draft.round.cellId);
+}
+
+/** The template exactly as the version was answered on, when still known; else the newest. */
+export function templateAt(templates: Template[], id: string, version: number): Template | undefined {
+  return templates.find((t) => t.id === id && t.version === version) ?? latestTemplate(templates, id);
+}
+
+/** The version as messages in the reader's language; null when its state or template cannot be read. */
+export async function renderVersion(db: Db, store: TemplateStore, t: Translator, v: LoadedVersion, options: { canDecide: boolean }): Promise<OutboundMessage[] | null> {
+  const state = parseState(v.state);
+  const base = templateAt(store.all(), v.templateId, v.templateVersion);
+  if (!state || !base) return null;
+  const template = deriveTemplate({ template: base, followUpText: v.draft.followUpText, t });
+  const profile = profileOf(v.draft.person.category);
+  let changes: { previous: number; questions: number[] } | null = null;
+  if (v.number > 1) {
+    const previous = await db.reportVersion.findUnique({ where: { draftId_number: { draftId: v.draftId, number: v.number - 1 } }, select: { state: true } });
+    const before = parseState(previous?.state ?? null);
+    if (before) changes = { previous: v.number - 1, questions: changedQuestions(template, before, profileOf(v.draft.person.category), state, profile) };
+  }
+  const enteredBy = v.proxy ? await db.person.findUnique({ where: { id: v.enteredById }, select: { fullName: true } }) : null;
+  return submittedReport(t, {
+    template,
+    state,
+    profile,
+    texts: engineTextsFrom(t),
+    author: v.draft.person.fullName ?? "?",
+    cell: v.draft.round.cell,
+    round: v.draft.round,
+    version: v,
+    enteredBy: enteredBy?.fullName ?? null,
+    changes,
+    canDecide: options.canDecide && v.status === versionStatus.submitted,
+  });
+}

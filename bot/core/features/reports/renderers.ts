@@ -1,0 +1,131 @@
+/**
+ * The outbox renderers of the reports feature: each reads the data as it is at sending time and
+ * sends, or skips a message that stopped being true.
+ */
+import type { OutboxRenderer, RenderOutcome } from "../../outbox.ts";
+import type { OutboundMessage } from "../../messages.ts";
+import { activeCandidates } from "./audience.ts";
+import { choiceData } from "./choices.ts";
+import { reportKinds } from "./notices.ts";
+import { draftPayload, reminderPayload, roundPayload, versionPayload } from "./payloads.ts";
+import { isCellAdmin, loadVersion, renderVersion } from "./reading.ts";
+import { draftStatus, editableStatuses, versionStatus } from "./store.ts";
+import type { TemplateStore } from "./templates.ts";
+import { digestNotice, reminderNotice, roundOpenedNotice } from "./views.ts";
+
+const skip = (reason: string): RenderOutcome => ({ action: "skip", reason });
+const send = (...messages: OutboundMessage[]): RenderOutcome => ({ action: "send", messages });
+
+export function reportRenderers(store: TemplateStore): Record<string, OutboxRenderer> {
+  /** The draft with its round and cell, if the member is still in the cell and the round still open. */
+  const liveDraft = async (deps: Parameters<OutboxRenderer>[1]["deps"], draftId: string) => {
+    const draft = await deps.db.reportDraft.findUnique({ where: { id: draftId }, include: { round: { include: { cell: true } } } });
+    if (!draft || draft.round.status !== "open") return null;
+    const m = await deps.db.membership.findUnique({ where: { cellId_personId: { cellId: draft.round.cellId, personId: draft.personId } }, select: { status: true } });
+    return m?.status === "active" ? draft : null;
+  };
+
+  const opened: OutboxRenderer = async (row, { deps, t }) => {
+    const p = draftPayload.safeParse(row.payload);
+    if (!p.success) return skip("bad payload");
+    const draft = await liveDraft(deps, p.data.draftId);
+    if (!draft) return skip("round closed or member gone");
+    if (!editableStatuses.includes(draft.status)) return skip("already submitted");
+    const meeting = draft.round.meetingId ? await deps.db.meeting.findUnique({ where: { id: draft.round.meetingId }, select: { startsAt: true, status: true } }) : null;
+    return send(
+      roundOpenedNotice(t, {
+        cell: draft.round.cell.name,
+        round: draft.round,
+        timeZone: draft.round.cell.timeZone,
+        meetingAt: meeting?.status === "scheduled" ? meeting.startsAt : null,
+        draftId: draft.id,
+        started: draft.status !== draftStatus.notStarted,
+      }),
+    );
+  };
+
+  const reminder: OutboxRenderer = async (row, { deps, t, now }) => {
+    const p = reminderPayload.safeParse(row.payload);
+    if (!p.success) return skip("bad payload");
+    const draft = await liveDraft(deps, p.data.draftId);
+    if (!draft) return skip("round closed or member gone");
+    if (!editableStatuses.includes(draft.status)) return skip("already submitted");
+    return send(reminderNotice(t, { round: draft.round, timeZone: draft.round.cell.timeZone, now, draftId: draft.id, status: draft.status }));
+  };
+
+  const digest: OutboxRenderer = async (row, { deps, t }) => {
+    const p = roundPayload.safeParse(row.payload);
+    if (!p.success) return skip("bad payload");
+    const round = await deps.db.reportRound.findUnique({ where: { id: p.data.roundId }, include: { cell: true, drafts: { select: { personId: true, status: true } } } });
+    if (!round || round.status !== "open") return skip("round closed");
+    if (!(await isCellAdmin(deps.db, row.personId, round.cellId))) return skip("no longer secretary or deputy");
+    // Members who left the cell are no longer counted either way.
+    const names = new Map((await activeCandidates(deps.db, round.cellId)).map((c) => [c.personId, c.fullName]));
+    const counted = round.drafts.filter((d) => names.has(d.personId));
+    const done = counted.filter((d) => d.status === draftStatus.submitted || d.status === draftStatus.accepted);
+    const missing = counted.filter((d) => !done.includes(d)).map((d) => names.get(d.personId)!).sort((a, b) => a.localeCompare(b, "vi"));
+    return send(digestNotice(t, { round, timeZone: round.cell.timeZone, submitted: done.length, total: counted.length, missing }));
+  };
+
+  const submitted: OutboxRenderer = async (row, { deps, t }) => {
+    const p = versionPayload.safeParse(row.payload);
+    if (!p.success) return skip("bad payload");
+    const v = await loadVersion(deps.db, p.data.versionId);
+    if (!v) return skip("version gone");
+    if (v.status !== versionStatus.submitted) return skip(`version ${v.status}`);
+    if (!(await isCellAdmin(deps.db, row.personId, v.draft.round.cellId))) return skip("no longer secretary or deputy");
+    const messages = await renderVersion(deps.db, store, t, v, { canDecide: true });
+    return messages ? send(...messages) : skip("template or state unreadable");
+  };
+
+  const withdrawn: OutboxRenderer = async (row, { deps, t }) => {
+    const p = versionPayload.safeParse(row.payload);
+    if (!p.success) return skip("bad payload");
+    // Nothing to take back from someone who never received it (it was withdrawn before delivery).
+    const delivered = await deps.db.outboxMessage.findUnique({ where: { key: `${reportKinds.submitted}:${p.data.versionId}:${row.personId}` }, select: { status: true } });
+    if (delivered?.status !== "sent") return skip("submission never delivered");
+    const v = await loadVersion(deps.db, p.data.versionId);
+    if (!v) return skip("version gone");
+    return send({ text: t("report-withdrawn-for-admin", { name: v.draft.person.fullName ?? "?", title: v.draft.round.title, number: v.number }) });
+  };
+
+  const decided = (kind: "returned" | "accepted"): OutboxRenderer => async (row, { deps, t }) => {
+    const p = versionPayload.safeParse(row.payload);
+    if (!p.success) return skip("bad payload");
+    const v = await loadVersion(deps.db, p.data.versionId);
+    if (!v || v.draft.personId !== row.personId) return skip("version gone");
+    if (kind === "returned") {
+      // A newer submission makes the return old news.
+      if (v.status !== versionStatus.returned || v.draft.status !== draftStatus.returned) return skip("already resubmitted");
+      return send({
+        text: t("report-returned-for-member", { title: v.draft.round.title, comment: v.returnComment ?? "" }),
+        choices: [[{ label: t("report-button-complete-short"), data: choiceData.open(v.draftId) }]],
+      });
+    }
+    if (v.status !== versionStatus.accepted) return skip(`version ${v.status}`);
+    return send({ text: t("report-accepted-for-member", { title: v.draft.round.title }), choices: [[{ label: t("report-button-view-short"), data: choiceData.view(v.draftId) }]] });
+  };
+
+  const proxied: OutboxRenderer = async (row, { deps, t }) => {
+    const p = versionPayload.safeParse(row.payload);
+    if (!p.success) return skip("bad payload");
+    const v = await loadVersion(deps.db, p.data.versionId);
+    if (!v || v.draft.personId !== row.personId) return skip("version gone");
+    const enteredBy = await deps.db.person.findUnique({ where: { id: v.enteredById }, select: { fullName: true } });
+    return send({
+      text: t("report-proxy-submitted-for-member", { title: v.draft.round.title, enteredBy: enteredBy?.fullName ?? "?" }),
+      choices: [[{ label: t("report-button-view-short"), data: choiceData.view(v.draftId) }]],
+    });
+  };
+
+  return {
+    [reportKinds.opened]: opened,
+    [reportKinds.reminder]: reminder,
+    [reportKinds.digest]: digest,
+    [reportKinds.submitted]: submitted,
+    [reportKinds.withdrawn]: withdrawn,
+    [reportKinds.returned]: decided("returned"),
+    [reportKinds.accepted]: decided("accepted"),
+    [reportKinds.proxied]: proxied,
+  };
+}

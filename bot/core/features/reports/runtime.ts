@@ -1,0 +1,29 @@
+import type { Db } from "../../../db/client.ts";
+import { isLocale } from "../../../i18n/index.ts";
+import type { FeatureContext, Turn } from "../../feature.ts";
+import { engineTextsFor, type EngineTexts } from "../../reports/engine-texts.ts";
+import type { TemplateStore } from "./templates.ts";
+
+/** What every part of the reports feature works with. */
+export interface Runtime {
+  ctx: FeatureContext;
+  db: Db;
+  store: TemplateStore;
+  now(): Date;
+  /** Asks the scheduler to send the outbox rows just planned, instead of at its next tick. */
+  kick(): void;
+  /** The engine's texts in the language of the person on this turn. */
+  texts(turn: Turn): EngineTexts;
+}
+
+export function createRuntime(ctx: FeatureContext, store: TemplateStore): Runtime {
+  const { deps } = ctx;
+  return {
+    ctx,
+    db: deps.db,
+    store,
+    now: () => deps.now(),
+    kick: () => deps.kickOutbox?.(),
+    texts: (turn) => engineTextsFor(deps.i18n, isLocale(turn.person.locale) ? turn.person.locale : deps.settings.defaultLocale),
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * Pure renderers of the reports feature: data in, text and choices out. No I/O, no platform.
+ */
+import type { Translator } from "../../../i18n/index.ts";
+import type { Choice, OutboundMessage } from "../../messages.ts";
+import { renderReport } from "../../reports/engine.ts";
+import { messages } from "../../reports/engine-view.ts";
+import type { EngineTexts } from "../../reports/engine-texts.ts";
+import type { DraftState } from "../../reports/draft-state.ts";
+import type { MemberProfile, Template } from "../../reports/template-schema.ts";
+import { utcToZonedWall } from "../../time/zoned.ts";
+import { choiceData } from "./choices.ts";
+import type { RoundRecord } from "./store.ts";
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** "17:00 20/12/2026" in the cell's zone: digits only, the same in every language. */
+export function formatMoment(date: Date, timeZone: string): string {
+  const w = utcToZonedWall(date, timeZone);
+  return `${pad2(w.hour)}:${pad2(w.minute)} ${pad2(w.day)}/${pad2(w.month)}/${w.year}`;
+}
+
+/** "20/12/2026" in the cell's zone. */
+export function formatDay(date: Date, timeZone: string): string {
+  const w = utcToZonedWall(date, timeZone);
+  return `${pad2(w.day)}/${pad2(w.month)}/${w.year}`;
+}
+
+export const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+const titleInButton = (title: string) => clip(title, 40);
+const row = (label: string, data: string): Choice[] => [{ label, data }];
+
+/** The member-facing words for a draft's status; literal keys so the locale test can check them. */
+const statusKeys: Record<string, string> = {
+  not_started: "report-status-not-started",
+  drafting: "report-status-drafting",
+  submitted: "report-status-submitted",
+  returned: "report-status-returned",
+  accepted: "report-status-accepted",
+};
+export const statusText = (t: Translator, status: string) => t(statusKeys[status] ?? "report-status-drafting");
+
+export interface ListItem {
+  round: RoundRecord;
+  draft: { id: string; status: string };
+}
+
+/** /baocao: the member's reports in the cell's open rounds, and for admins the rounds to follow. */
+export function reportList(t: Translator, cell: { name: string; timeZone: string }, items: ListItem[], adminRounds: RoundRecord[] | null): OutboundMessage {
+  const lines = items.map(({ round, draft }) =>
+    t(round.status === "open" ? "report-list-line" : "report-list-line-closed", {
+      title: round.title,
+      deadline: formatMoment(round.deadline, cell.timeZone),
+      status: statusText(t, draft.status),
+    }),
+  );
+  const choices: Choice[][] = [];
+  for (const { round, draft } of items) {
+    const title = titleInButton(round.title);
+    if (round.status !== "open") {
+      choices.push(row(t("report-button-view-own", { title }), choiceData.view(draft.id)));
+      continue;
+    }
+    if (draft.status === "not_started") choices.push(row(t("report-button-start", { title }), choiceData.open(draft.id)));
+    if (draft.status === "drafting") choices.push(row(t("report-button-continue", { title }), choiceData.open(draft.id)));
+    if (draft.status === "returned") choices.push(row(t("report-button-complete", { title }), choiceData.open(draft.id)));
+    if (draft.status === "submitted" || draft.status === "accepted") choices.push(row(t("report-button-view-own", { title }), choiceData.view(draft.id)));
+    if (draft.status === "submitted") choices.push(row(t("report-button-withdraw", { title }), choiceData.withdraw(draft.id)));
+  }
+  const parts = [t("report-list-title", { cell: cell.name }), lines.length > 0 ? lines.join("\n") : t("report-list-empty")];
+  if (adminRounds) {
+    for (const r of adminRounds)
+      choices.push(row(t(r.status === "open" ? "report-button-status" : "report-button-status-closed", { title: titleInButton(r.title) }), choiceData.status(r.id)));
+    choices.push(row(t("report-button-new-round"), choiceData.newRound()));
+    if (adminRounds.length > 0) parts.push(t("report-list-admin-hint"));
+  }
+  return { text: parts.join("\n\n"), choices };
+}
+
+export interface StatusRow {
+  name: string;
+  status: string;
+  draftId: string;
+  /** The latest submitted version, if any. */
+  version: { id: string; number: number; status: string; proxy: boolean } | null;
+  progress: { answered: number; total: number } | null;
+}
+
+const rowKeys: Record<string, string> = {
+  not_started: "report-status-row-not-started",
+  drafting: "report-status-row-drafting",
+  submitted: "report-status-row-submitted",
+  returned: "report-status-row-returned",
+  accepted: "report-status-row-accepted",
+};
+
+/** The secretary's view of a round at any time: who submitted, who is writing, who has not begun. */
+export function statusView(t: Translator, round: RoundRecord, timeZone: string, rows: StatusRow[]): OutboundMessage {
+  const submitted = rows.filter((r) => r.status === "submitted" || r.status === "accepted").length;
+  const accepted = rows.filter((r) => r.status === "accepted").length;
+  const head = t("report-status-title", { title: round.title, deadline: formatMoment(round.deadline, timeZone), submitted, total: rows.length, accepted });
+  const lines = rows.map((r) => {
+    const line = t(rowKeys[r.status] ?? "report-status-row-drafting", {
+      name: r.name,
+      number: r.version?.number ?? 0,
+      answered: r.progress?.answered ?? 0,
+      total: r.progress?.total ?? 0,
+    });
+    return r.version?.proxy ? `${line} ${t("report-status-proxy-mark")}` : line;
+  });
+  const parts = [head, lines.join("\n") || t("report-status-nobody")];
+  if (round.status !== "open") parts.push(t("report-status-closed", { at: formatMoment(round.closedAt ?? round.deadline, timeZone) }));
+  const choices: Choice[][] = [];
+  // Telegram allows 100 buttons; a cell of up to 30 members needs far fewer.
+  for (const r of rows.slice(0, 40)) {
+    if (r.version && (r.status === "submitted" || r.status === "accepted" || r.status === "returned"))
+      choices.push(row(t("report-button-read", { name: clip(r.name, 40) }), choiceData.read(r.version.id)));
+    else if (round.status === "open" && r.status !== "accepted") choices.push(row(t("report-button-proxy", { name: clip(r.name, 40) }), choiceData.proxy(r.draftId)));
+  }
+  if (round.status === "open") {
+    if (submitted < rows.length) choices.push(row(t("report-button-remind-now"), choiceData.remindNow(round.id)));
+    choices.push(row(t("report-button-close-round"), choiceData.close(round.id)));
+  }
+  return { text: parts.join("\n\n"), choices };
+}
+
+export interface SubmittedReport {
+  template: Template;
+  state: DraftState;
+  profile: MemberProfile;
+  texts: EngineTexts;
+  author: string;
+  cell: { name: string; timeZone: string };
+  round: RoundRecord;
+  version: { id: string; number: number; status: string; proxy: boolean; submittedAt: Date; returnComment: string | null };
+  enteredBy: string | null;
+  /** Question numbers that changed since the previous version; null for a first submission. */
+  changes: { previous: number; questions: number[] } | null;
+  /** Whether the reader may accept or return it (an admin, while it is submitted). */
+  canDecide: boolean;
+}
+
+const versionStatusKeys: Record<string, string> = {
+  withdrawn: "report-version-withdrawn",
+  returned: "report-version-returned",
+  accepted: "report-version-accepted",
+};
+
+/** The whole report as the secretary reads it: a header, the report split at paragraphs, the decision buttons. */
+export function submittedReport(t: Translator, r: SubmittedReport): OutboundMessage[] {
+  const head = [t("report-admin-header", { name: r.author, cell: r.cell.name, title: r.round.title, number: r.version.number, at: formatMoment(r.version.submittedAt, r.cell.timeZone) })];
+  if (r.version.proxy) head.push(t("report-admin-proxy", { enteredBy: r.enteredBy ?? "?" }));
+  if (r.version.submittedAt > r.round.deadline) head.push(t("report-admin-late", { deadline: formatMoment(r.round.deadline, r.cell.timeZone) }));
+  if (r.changes)
+    head.push(
+      r.changes.questions.length > 0
+        ? t("report-admin-changed", { previous: r.changes.previous, questions: r.changes.questions.join(", ") })
+        : t("report-admin-unchanged", { previous: r.changes.previous }),
+    );
+  const statusKey = versionStatusKeys[r.version.status];
+  if (statusKey) head.push(t(statusKey, { comment: r.version.returnComment ?? "" }));
+  const body = renderReport(r.template, r.state, { ...r.profile, fullName: r.author, cellName: r.cell.name, dateText: formatDay(r.version.submittedAt, r.cell.timeZone) }, r.texts);
+  const choices: Choice[][] = r.canDecide
+    ? [[{ label: t("report-button-accept"), data: choiceData.accept(r.version.id) }, { label: t("report-button-return"), data: choiceData.returnIt(r.version.id) }]]
+    : [];
+  const out = messages(`${head.join("\n")}\n\n${body}`, choices);
+  if (r.canDecide) out[out.length - 1] = { ...out[out.length - 1]!, text: `${out[out.length - 1]!.text}\n\n${t("report-admin-how-to")}` };
+  return out;
+}
+
+export function roundOpenedNotice(t: Translator, input: { cell: string; round: RoundRecord; timeZone: string; meetingAt: Date | null; draftId: string; started: boolean }): OutboundMessage {
+  const lines = [t("report-round-opened", { cell: input.cell, title: input.round.title, deadline: formatMoment(input.round.deadline, input.timeZone) })];
+  if (input.meetingAt) lines.push(t("report-round-opened-meeting", { when: formatMoment(input.meetingAt, input.timeZone) }));
+  return { text: lines.join("\n"), choices: [row(t(input.started ? "report-button-resume" : "report-button-begin"), choiceData.open(input.draftId))] };
+}
+
+const reminderStateKeys: Record<string, string> = {
+  not_started: "report-reminder-not-started",
+  drafting: "report-reminder-drafting",
+  returned: "report-reminder-returned",
+};
+
+/** "Còn 3 ngày…": the time left is worded at sending time, so a reminder delayed by quiet hours still tells the truth. */
+export function reminderNotice(t: Translator, input: { round: RoundRecord; timeZone: string; now: Date; draftId: string; status: string }): OutboundMessage {
+  const leftMs = input.round.deadline.getTime() - input.now.getTime();
+  const deadline = formatMoment(input.round.deadline, input.timeZone);
+  const hours = Math.floor(leftMs / 3_600_000);
+  const head =
+    leftMs <= 0
+      ? t("report-reminder-overdue", { title: input.round.title, deadline })
+      : t("report-reminder", {
+          title: input.round.title,
+          deadline,
+          left: hours >= 24 ? t("report-left-days", { n: Math.floor(hours / 24) }) : t("report-left-hours", { n: Math.max(1, hours) }),
+        });
+  const state = t(reminderStateKeys[input.status] ?? "report-reminder-drafting");
+  return { text: `${head}\n${state}`, choices: [row(t(input.status === "not_started" ? "report-button-begin" : "report-button-resume"), choiceData.open(input.draftId))] };
+}
+
+export function digestNotice(t: Translator, input: { round: RoundRecord; timeZone: string; submitted: number; total: number; missing: string[] }): OutboundMessage {
+  const deadline = formatMoment(input.round.deadline, input.timeZone);
+  const text =
+    input.missing.length === 0
+      ? t("report-digest-all", { title: input.round.title, deadline, total: input.total })
+      : t("report-digest", { title: input.round.title, deadline, submitted: input.submitted, total: input.total, missing: input.missing.join(", ") });
+  return { text, choices: [row(t("report-button-status-short"), choiceData.status(input.round.id))] };
+}

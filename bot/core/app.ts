@@ -1,7 +1,7 @@
 import { isLocale } from "../i18n/index.ts";
 import { audit } from "./audit.ts";
 import { createCell, currentInvite, findInvite, issueInvite, revokeInvites } from "./cells.ts";
-import { advanceDialogue, coreFlowIds, endDialogue, loadDialogue, startDialogue, type Dialogue, type DialogueData, type FlowId } from "./dialogue/store.ts";
+import { advanceDialogue, coreFlowIds, dialogueFromRow, endDialogue, loadDialogue, startDialogue, type Dialogue, type DialogueData, type FlowId } from "./dialogue/store.ts";
 import { parseStepChoice, profileStepIds, stepById, type StepValue } from "./dialogue/steps.ts";
 import { DomainError } from "./errors.ts";
 import { renderUnreachableNotice } from "./notices.ts";
@@ -81,7 +81,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
   async function handle(event: InboundEvent): Promise<void> {
     const messenger = deps.messengers.get(event.platform);
     if (!messenger) throw new Error(`No messenger for platform ${event.platform}`);
-    const person = await resolvePerson(db, event, deps.settings.defaultLocale);
+    const { dialogueRow, ...person } = await resolvePerson(db, event, deps.settings.defaultLocale);
     const t = deps.i18n.translator(isLocale(person.locale) ? person.locale : deps.settings.defaultLocale);
     const log = deps.logger.child({ platform: event.platform, personId: person.id, input: event.input.kind });
     const turn: Turn = {
@@ -93,7 +93,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
         messenger.send(event.chatId, message, options?.replacePressed && event.pressedMessageRef ? { replaceRef: event.pressedMessageRef } : undefined),
     };
     try {
-      await route(turn);
+      await route(turn, dialogueFromRow(dialogueRow));
     } catch (error) {
       if (error instanceof DomainError) {
         log.info({ code: error.code }, "refused");
@@ -105,10 +105,9 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
     }
   }
 
-  async function route(turn: Turn): Promise<void> {
+  async function route(turn: Turn, dialogue: Dialogue | null): Promise<void> {
     const { input } = turn.event;
     if (input.kind === "command") return command(turn, input.command, input.args);
-    const dialogue = await loadDialogue(db, turn.person.id);
     if (input.kind === "text" && input.text.length > maxInboundTextLength) {
       await turn.reply({ text: turn.t("invalid-message-too-long", { max: maxInboundTextLength }) });
       if (dialogue) await promptStep(turn, dialogue);

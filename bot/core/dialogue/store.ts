@@ -17,7 +17,11 @@ export interface Dialogue {
 
 /** The person's dialogue, or null. A row whose data no longer parses is treated as none. */
 export async function loadDialogue(db: Db, personId: string): Promise<Dialogue | null> {
-  const row = await db.dialogueState.findUnique({ where: { personId } });
+  return dialogueFromRow(await db.dialogueState.findUnique({ where: { personId } }));
+}
+
+/** A stored dialogue row as a Dialogue, or null when there is none or it no longer parses. */
+export function dialogueFromRow(row: { flow: string; step: string; data: string; version: number } | null): Dialogue | null {
   if (!row) return null;
   let data: unknown;
   try {

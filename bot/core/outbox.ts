@@ -24,6 +24,17 @@ export interface PlannedMessage {
   dueAt: Date;
 }
 
+/** The stored columns of a planned message (also for writing it inside a caller's transaction). */
+export const outboxRowData = (m: PlannedMessage) => ({
+  key: m.key,
+  kind: m.kind,
+  personId: m.personId,
+  cellId: m.cellId ?? null,
+  subjectId: m.subjectId ?? null,
+  payload: JSON.stringify(m.payload ?? {}),
+  dueAt: m.dueAt,
+});
+
 const chunk = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 /** Stores the rows whose keys are not stored yet; returns how many were added. */
@@ -33,15 +44,7 @@ export async function planMessages(db: Db, messages: PlannedMessage[]): Promise<
     const existing = await db.outboxMessage.findMany({ where: { key: { in: part.map((m) => m.key) } }, select: { key: true } });
     const known = new Set(existing.map((e) => e.key));
     const fresh = part.filter((m) => !known.has(m.key));
-    const rows = fresh.map((m) => ({
-      key: m.key,
-      kind: m.kind,
-      personId: m.personId,
-      cellId: m.cellId ?? null,
-      subjectId: m.subjectId ?? null,
-      payload: JSON.stringify(m.payload ?? {}),
-      dueAt: m.dueAt,
-    }));
+    const rows = fresh.map(outboxRowData);
     try {
       added += (await db.outboxMessage.createMany({ data: rows })).count;
     } catch (error) {

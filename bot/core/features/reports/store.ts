@@ -6,7 +6,7 @@
  */
 import type { Db, Prisma } from "../../../db/client.ts";
 import { isUniqueViolation } from "../../errors.ts";
-import type { PlannedMessage } from "../../outbox.ts";
+import { outboxRowData, type PlannedMessage } from "../../outbox.ts";
 import { reopen } from "../../reports/engine.ts";
 import { salvage } from "../../reports/engine-migrate.ts";
 import type { DraftState } from "../../reports/draft-state.ts";
@@ -79,21 +79,9 @@ export async function beginDraft(
   return count === 1;
 }
 
-/** The columns of outbox rows, for writing them inside a transaction with the change they announce. */
-function outboxData(messages: PlannedMessage[]) {
-  return messages.map((m) => ({
-    key: m.key,
-    kind: m.kind,
-    personId: m.personId,
-    cellId: m.cellId ?? null,
-    subjectId: m.subjectId ?? null,
-    payload: JSON.stringify(m.payload ?? {}),
-    dueAt: m.dueAt,
-  }));
-}
-
+/** Writes outbox rows inside the transaction of the change they announce. */
 async function plan(tx: Tx, messages: PlannedMessage[]): Promise<void> {
-  if (messages.length > 0) await tx.outboxMessage.createMany({ data: outboxData(messages) });
+  if (messages.length > 0) await tx.outboxMessage.createMany({ data: messages.map(outboxRowData) });
 }
 
 export interface SubmittedVersion {

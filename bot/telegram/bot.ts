@@ -72,7 +72,7 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramHandlerDeps): vo
   });
 }
 
-export const menuCommands = ["start", "menu", "lich", "help", "taochibo", "thamgia", "hop", "diemdanh", "chuyencan", "nhaclich", "thanhvien", "choduyet", "moi", "hoso", "ngonngu", "lienket", "kenhnhan", "chibo", "roichibo", "huy"] as const;
+export const menuCommands = ["start", "menu", "lich", "baocao", "help", "taochibo", "thamgia", "hop", "dotbaocao", "diemdanh", "chuyencan", "nhaclich", "thanhvien", "choduyet", "moi", "hoso", "ngonngu", "lienket", "kenhnhan", "chibo", "roichibo", "huy"] as const;
 
 /**
  * Sets the command menu in Vietnamese (and English for English-language clients). Not essential:

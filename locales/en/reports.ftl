@@ -257,3 +257,5 @@ report-button-open-round = Open the round and tell the members
 report-round-no-one = No member belongs to the chosen categories. Please choose again.
 report-round-opened-done = Opened «{ $title }» for { $count } member(s); the notices are on their way. Follow the submissions with the button below or /baocao.
 report-use-buttons = Please choose with the buttons below.
+command-baocao = Self-review reports
+command-dotbaocao = Open a report round (secretary)

@@ -19,22 +19,22 @@ report-engine-item-number = Mục { $n }/{ $total }
 report-engine-page-status = Trang { $page }/{ $pages } · đã chọn { $count }
 report-engine-hint = Gợi ý: { $hint }
 report-engine-quote-intro = Trích nguyên văn { $source }:
-report-engine-text-how-to = Đồng chí có thể trả lời trong một hoặc nhiều tin nhắn; viết xong thì bấm «Xong» hoặc gõ «xong».
+report-engine-text-how-to = Đồng chí có thể trả lời trong một hoặc nhiều tin nhắn; viết xong thì chọn «Xong» hoặc gõ «xong».
 report-engine-text-limits = (Ít nhất { $min }, nhiều nhất { $max } ký tự.)
 report-engine-saved-text =
     Câu trả lời đã lưu: «{ $text }»
-    Đồng chí có thể viết câu trả lời mới, hoặc bấm «Giữ nguyên».
-report-engine-pending-text = Đồng chí đã viết { $count } ký tự cho câu này nhưng chưa bấm «Xong»; phần đó vẫn được giữ.
-report-engine-text-received = Đã ghi nhận ({ $count } ký tự). Đồng chí viết tiếp, hoặc bấm «Xong» (gõ «xong») nếu đã đủ.
-report-engine-saved-choice = Lựa chọn đã lưu: { $label }. Đồng chí chọn lại, hoặc bấm «Giữ nguyên».
+    Đồng chí có thể viết câu trả lời mới, hoặc chọn «Giữ nguyên».
+report-engine-pending-text = Đồng chí đã viết { $count } ký tự cho câu này nhưng chưa chọn «Xong»; phần đó vẫn được giữ.
+report-engine-text-received = Đã ghi nhận ({ $count } ký tự). Đồng chí viết tiếp, hoặc chọn «Xong» (gõ «xong») nếu đã đủ.
+report-engine-saved-choice = Lựa chọn đã lưu: { $label }. Đồng chí chọn lại, hoặc chọn «Giữ nguyên».
 report-engine-saved-rating = Đã đánh giá: { $level }.
-report-engine-multi-how-to = Bấm vào từng mục để chọn hoặc bỏ chọn, rồi bấm «Xong».
+report-engine-multi-how-to = Chọn từng mục để đánh dấu hoặc bỏ đánh dấu, rồi chọn «Xong».
 report-engine-multi-limits = (Chọn ít nhất { $min }, nhiều nhất { $max } mục.)
 report-engine-rating-how-to = Đồng chí tự đánh giá: không có, có biểu hiện, hay có nguy cơ?
-report-engine-rating-note-prompt = Đồng chí ghi chú thêm cho mục «{ $item }» (không bắt buộc): gõ ghi chú rồi bấm «Xong», hoặc bấm «Không ghi chú».
-report-engine-rating-note-pending = Ghi chú đã viết: { $count } ký tự. Đồng chí viết tiếp, hoặc bấm «Xong».
+report-engine-rating-note-prompt = Đồng chí ghi chú thêm cho mục «{ $item }» (không bắt buộc): gõ ghi chú rồi chọn «Xong», hoặc chọn «Không ghi chú».
+report-engine-rating-note-pending = Ghi chú đã viết: { $count } ký tự. Đồng chí viết tiếp, hoặc chọn «Xong».
 report-engine-err-empty = Đồng chí chưa viết nội dung nào cho câu này.
-report-engine-err-too-short = Câu trả lời mới có { $count } ký tự, cần ít nhất { $min }. Đồng chí viết thêm rồi bấm «Xong»; phần đã viết vẫn được giữ.
+report-engine-err-too-short = Câu trả lời mới có { $count } ký tự, cần ít nhất { $min }. Đồng chí viết thêm rồi chọn «Xong»; phần đã viết vẫn được giữ.
 report-engine-err-too-long = Phần vừa gửi làm câu trả lời dài { $count } ký tự, quá mức tối đa { $max }, nên chưa được ghi vào. Phần đã ghi trước đó vẫn được giữ. Đồng chí vui lòng rút gọn rồi gửi lại; nội dung vừa gửi ở dưới để đồng chí tiện sửa:
 report-engine-err-note-too-long = Ghi chú dài { $count } ký tự, quá mức tối đa { $max }, nên phần vừa gửi chưa được ghi vào. Đồng chí vui lòng rút gọn rồi gửi lại; nội dung vừa gửi ở dưới:
 report-engine-err-not-option = «{ $text }» không khớp với phương án nào. Xin đồng chí chọn bằng các nút bên dưới.
@@ -43,8 +43,8 @@ report-engine-err-use-buttons = Ở câu này, đồng chí chọn bằng các n
 report-engine-err-too-few = Đồng chí cần chọn ít nhất { $min } mục (hiện đã chọn { $count }).
 report-engine-err-too-many = Chỉ được chọn nhiều nhất { $max } mục. Đồng chí bỏ chọn một mục khác trước.
 report-engine-err-not-optional = Câu này không bỏ qua được.
-report-engine-err-unsupported = Bot chỉ đọc được tin nhắn chữ và các nút bấm. Xin đồng chí trả lời bằng chữ.
-report-engine-err-stale = Nút đồng chí vừa bấm thuộc một câu hỏi trước nên không còn dùng được; chưa có gì thay đổi.
+report-engine-err-unsupported = Bot chỉ đọc được tin nhắn chữ và các lựa chọn. Xin đồng chí trả lời bằng chữ.
+report-engine-err-stale = Lựa chọn đồng chí vừa chọn thuộc một câu hỏi trước nên không còn dùng được; chưa có gì thay đổi.
 report-engine-err-at-first = Đây là câu hỏi đầu tiên.
 report-engine-err-wrong-draft = Bản nháp này thuộc một mẫu báo cáo khác; chưa có gì thay đổi.
 report-engine-intro =
@@ -52,7 +52,7 @@ report-engine-intro =
 
     { $description }
 
-    Bản nháp được lưu sau mỗi câu trả lời. Đồng chí có thể bấm «Lưu, làm tiếp sau» bất cứ lúc nào.
+    Bản nháp được lưu sau mỗi câu trả lời. Đồng chí có thể chọn «Lưu, làm tiếp sau» bất cứ lúc nào.
 report-engine-paused = Đã lưu bản nháp. Khi thuận tiện, đồng chí mở lại để làm tiếp từ câu đang dở.
 report-engine-welcome-back = Tiếp tục bản «{ $title }».
 report-engine-template-updated = Mẫu «{ $title }» vừa được cập nhật (phiên bản { $version }). Các câu trả lời đã có vẫn được giữ; đồng chí làm tiếp từ câu chưa trả lời.
@@ -61,7 +61,7 @@ report-engine-text-not-saved = Nội dung đồng chí vừa gửi chưa đượ
 report-engine-template-missing = Không tìm thấy mẫu báo cáo của bản nháp này. Xin đồng chí báo với bí thư chi bộ.
 report-engine-state-invalid = Không đọc được bản nháp đã lưu. Xin đồng chí báo với bí thư chi bộ.
 report-engine-review-title = Xem lại bản «{ $title }» trước khi nộp:
-report-engine-review-how-to = Đồng chí bấm «Sửa câu N» để sửa một câu, hoặc «Nộp» để gửi bí thư chi bộ.
+report-engine-review-how-to = Đồng chí chọn «Sửa câu N» để sửa một câu, hoặc «Nộp» để gửi bí thư chi bộ.
 report-engine-review-empty = Không có câu hỏi nào áp dụng cho đồng chí trong mẫu này.
 report-engine-answer-skipped = (bỏ qua)
 report-engine-truncated = … (còn { $count } ký tự)
@@ -94,7 +94,7 @@ report-list-title = Báo cáo tự rà soát — { $cell }
 report-list-empty = Hiện chưa có đợt báo cáo nào đang mở cho đồng chí.
 report-list-line = • «{ $title }» — hạn { $deadline }: { $status }
 report-list-line-closed = • «{ $title }» (đợt đã đóng): { $status }
-report-list-admin-hint = Đồng chí là bí thư hoặc phó bí thư: bấm «Tình hình» để xem ai đã nộp, nhắc người chưa nộp hoặc nhập hộ.
+report-list-admin-hint = Đồng chí là bí thư hoặc phó bí thư: chọn «Tình hình» để xem ai đã nộp, nhắc người chưa nộp hoặc nhập hộ.
 report-status-not-started = chưa bắt đầu
 report-status-drafting = đang làm dở
 report-status-submitted = đã nộp, chờ bí thư tiếp nhận
@@ -132,12 +132,12 @@ report-follow-up-hint = Nêu ngắn gọn từng việc và kết quả.
 
 ## Bản nháp của đảng viên
 
-report-open-submitted = Bản «{ $title }» đã nộp (lần { $number }) và đang chờ bí thư tiếp nhận. Nếu cần sửa, đồng chí bấm «Rút lại để sửa».
+report-open-submitted = Bản «{ $title }» đã nộp (lần { $number }) và đang chờ bí thư tiếp nhận. Nếu cần sửa, đồng chí chọn «Rút lại để sửa».
 report-open-accepted = Bản «{ $title }» đã được bí thư tiếp nhận; không sửa được nữa.
 report-round-closed = Đợt báo cáo «{ $title }» đã đóng; không nộp thêm được nữa. Các câu trả lời đã lưu vẫn được giữ.
 report-busy = Bản nháp vừa được lưu liên tục từ một thiết bị khác nên tin vừa rồi chưa được ghi. Xin đồng chí gửi lại.
-report-stale-reopen = Nút này thuộc một bản báo cáo đang tạm dừng; chưa có gì thay đổi. Bấm «Làm tiếp» để mở lại đúng câu đồng chí đang làm.
-report-submitted-note = Bí thư chi bộ sẽ nhận được bản này. Trước khi bí thư tiếp nhận, đồng chí vẫn có thể rút lại để sửa (bấm nút dưới đây hoặc vào /baocao).
+report-stale-reopen = Nút này thuộc một bản báo cáo đang tạm dừng; chưa có gì thay đổi. Chọn «Làm tiếp» để mở lại đúng câu đồng chí đang làm.
+report-submitted-note = Bí thư chi bộ sẽ nhận được bản này. Trước khi bí thư tiếp nhận, đồng chí vẫn có thể rút lại để sửa (chọn bên dưới hoặc vào /baocao).
 report-return-comment-banner = Bí thư đã trả lại bản này để đồng chí bổ sung. Nhận xét của bí thư: «{ $comment }»
 
 ## Nhập hộ
@@ -156,7 +156,7 @@ report-admin-proxy = Do đồng chí { $enteredBy } nhập hộ (theo bản gi�
 report-admin-late = Nộp sau hạn ({ $deadline }).
 report-admin-changed = Thay đổi so với lần { $previous }: câu { $questions }.
 report-admin-unchanged = Không có câu nào thay đổi so với lần { $previous }.
-report-admin-how-to = Đồng chí bấm «Tiếp nhận», hoặc «Trả lại để bổ sung» rồi ghi nhận xét.
+report-admin-how-to = Đồng chí chọn «Tiếp nhận», hoặc «Trả lại để bổ sung» rồi ghi nhận xét.
 report-version-withdrawn = (Bản này đã được đảng viên rút lại để sửa.)
 report-version-returned = (Bản này đã được trả lại để bổ sung. Nhận xét: «{ $comment }»)
 report-version-accepted = (Bản này đã được tiếp nhận.)
@@ -167,7 +167,7 @@ report-accepted-for-member = Bí thư chi bộ đã tiếp nhận bản «{ $tit
 report-already-accepted = Bản này của đồng chí { $name } đã được đồng chí { $by } tiếp nhận trước đó; không có gì thay đổi.
 report-already-returned = Bản này của đồng chí { $name } đã được đồng chí { $by } trả lại để bổ sung trước đó; không có gì thay đổi.
 report-already-withdrawn = Đồng chí { $name } đã rút lại bản này để sửa; không có gì thay đổi. Khi đồng chí ấy nộp lại, tôi sẽ gửi bản mới.
-report-return-ask = Đồng chí ghi nhận xét, yêu cầu bổ sung gửi đồng chí { $name } trong một tin nhắn (tối đa { $max } ký tự). Bấm «Hủy» hoặc gõ /huy nếu thôi không trả lại.
+report-return-ask = Đồng chí ghi nhận xét, yêu cầu bổ sung gửi đồng chí { $name } trong một tin nhắn (tối đa { $max } ký tự). Chọn «Hủy» hoặc gõ /huy nếu thôi không trả lại.
 report-return-text-only = Nhận xét cần viết bằng chữ.
 report-return-too-long = Nhận xét dài { $count } ký tự, quá mức { $max }. Xin đồng chí rút gọn rồi gửi lại; nội dung vừa gửi ở dưới để đồng chí tiện sửa:
 report-returned-done = Đã trả lại bản của đồng chí { $name } kèm nhận xét. Khi đồng chí ấy nộp lại, tôi sẽ gửi bản mới kèm những câu đã thay đổi.
@@ -223,7 +223,7 @@ report-closed-done = Đã đóng đợt «{ $title }».
 report-new-round-intro = Mở đợt báo cáo mới cho { $cell }. Tôi sẽ hỏi vài câu ngắn; đồng chí gõ /huy bất cứ lúc nào để dừng.
 report-no-templates = Chưa có mẫu báo cáo nào dùng được. Xin báo người quản trị bot kiểm tra thư mục mẫu báo cáo.
 report-ask-template = Đợt này dùng mẫu báo cáo nào?
-report-ask-title = Tên đợt báo cáo là gì (từ { $min } đến { $max } ký tự)? Ví dụ: «Kiểm điểm cuối năm 2026». Hoặc bấm nút dưới đây để dùng tên mẫu.
+report-ask-title = Tên đợt báo cáo là gì (từ { $min } đến { $max } ký tự)? Ví dụ: «Kiểm điểm cuối năm 2026». Hoặc chọn bên dưới để dùng tên mẫu.
 report-button-use-template-title = Dùng tên: { $title }
 report-title-invalid = Tên đợt cần từ { $min } đến { $max } ký tự.
 report-ask-deadline = Hạn nộp là khi nào? Ví dụ: «20/12», «17h ngày 20/12», «thứ Sáu tuần sau 17 giờ». Nếu chỉ ghi ngày, hạn là 23:59 ngày đó.
@@ -234,7 +234,7 @@ report-deadline-invalid = Ngày hoặc giờ đó không có thật; xin đồng
 report-ask-audience = Những đồng chí nào phải nộp?
 report-button-audience-all = Tất cả đảng viên ({ $count })
 report-button-audience-categories = Chọn theo đối tượng
-report-ask-categories = Chọn các đối tượng phải nộp (bấm để chọn hoặc bỏ chọn), rồi bấm «Xong».
+report-ask-categories = Chọn các đối tượng phải nộp (chọn để đánh dấu hoặc bỏ đánh dấu), rồi chọn «Xong».
 report-categories-none = Xin đồng chí chọn ít nhất một đối tượng.
 report-ask-exempt = Có { $count } đồng chí đang được miễn công tác và sinh hoạt đảng: { $names }. Mặc định, các đồng chí này không phải nộp. Có yêu cầu các đồng chí này nộp không?
 report-button-exempt-no = Không, các đồng chí ấy không phải nộp
@@ -257,3 +257,5 @@ report-button-open-round = Mở đợt và báo cho đảng viên
 report-round-no-one = Không có đồng chí nào thuộc đối tượng đã chọn. Xin đồng chí chọn lại.
 report-round-opened-done = Đã mở đợt «{ $title }» cho { $count } đồng chí; thông báo đang được gửi đi. Đồng chí theo dõi tình hình nộp bằng nút dưới đây hoặc /baocao.
 report-use-buttons = Xin đồng chí chọn bằng các nút bên dưới.
+command-baocao = Báo cáo tự rà soát
+command-dotbaocao = Mở đợt báo cáo (bí thư)

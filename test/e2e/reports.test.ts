@@ -23,7 +23,7 @@ async function answer(member: E2EUser, question: string, text: string) {
 }
 
 /** The line under the last part of a report sent to the secretary, with the decision's choices. */
-const decisionHint = "Đồng chí bấm «Tiếp nhận»";
+const decisionHint = "Đồng chí chọn «Tiếp nhận»";
 
 describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) => {
   let world: E2EWorld;
@@ -77,7 +77,7 @@ describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) 
     await an.choose(await an.expectMessage("Đã ghi nhận (110 ký tự)"), "Xong");
     await an.expectMessage("Câu 3/12 · Thực hiện nhiệm vụ thứ hai");
     await an.sendSticker();
-    await an.expectMessage("Bot chỉ đọc được tin nhắn chữ và các nút bấm");
+    await an.expectMessage("Bot chỉ đọc được tin nhắn chữ và các lựa chọn");
     await an.say("Có học.");
     await an.expectMessage("Đã ghi nhận (7 ký tự)");
     await an.say("xong");
@@ -97,7 +97,7 @@ describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) 
     await an.choose(await an.expectMessage("Câu 11/12 · Thời hạn khắc phục"), "Trong 6 tháng");
     await answer(an, "Câu 12/12 · Hành trình tự soi, tự sửa", "Tôi nhận ra mình hay ngại va chạm và đang sửa dần từng việc nhỏ.");
     await an.expectMessage("Xem lại bản «Giữ trọn lời thề đảng viên» trước khi nộp");
-    await an.choose(await an.expectMessage("Đồng chí bấm «Sửa câu N»"), "Nộp");
+    await an.choose(await an.expectMessage("Đồng chí chọn «Sửa câu N»"), "Nộp");
     await an.choose(await an.expectMessage("Đồng chí xác nhận nộp bản «Giữ trọn lời thề đảng viên»"), "Xác nhận nộp");
     await an.expectMessage("Đã nộp bản «Giữ trọn lời thề đảng viên». Cảm ơn đồng chí!");
 
@@ -120,12 +120,12 @@ describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) 
     expect(returned.text).toContain("Nhận xét: «Đề nghị đồng chí nêu rõ hơn nguyên nhân chủ quan.»");
     await an.choose(returned, "Sửa bản báo cáo");
     await an.expectMessage("Nhận xét của bí thư: «Đề nghị đồng chí nêu rõ hơn nguyên nhân chủ quan.»");
-    await an.choose(await an.expectMessage("Đồng chí bấm «Sửa câu N»"), "Sửa câu 8");
+    await an.choose(await an.expectMessage("Đồng chí chọn «Sửa câu N»"), "Sửa câu 8");
     await an.expectMessage("Câu 8/12 · Nguyên nhân chủ quan");
     await an.say("Còn nể nang, ngại va chạm và chưa tự giác rèn luyện.");
     await an.expectMessage("Đã ghi nhận");
     await an.say("xong");
-    await an.choose(await an.expectMessage("Đồng chí bấm «Sửa câu N»"), "Nộp");
+    await an.choose(await an.expectMessage("Đồng chí chọn «Sửa câu N»"), "Nộp");
     await an.choose(await an.expectMessage("Đồng chí xác nhận nộp"), "Xác nhận nộp");
     await an.expectMessage("Đã nộp bản «Giữ trọn lời thề đảng viên».");
 

@@ -44,7 +44,7 @@ describe("a member's report dialogue", () => {
     await long.say("Một đoạn đã viết");
     const before = await draftOf(h, "l");
     const answer = await long.send({ kind: "unsupported", what: "sticker" });
-    expect(textOf(answer)).toContain("Bot chỉ đọc được tin nhắn chữ và các nút bấm");
+    expect(textOf(answer)).toContain("Bot chỉ đọc được tin nhắn chữ và các lựa chọn");
     expect(textOf(answer)).toContain("Câu 1/4 · Ưu điểm");
     const after = await draftOf(h, "l");
     expect(after.state).toBe(before.state);
@@ -80,7 +80,7 @@ describe("a member's report dialogue", () => {
     expect(labelsOf(answer)).toEqual(["Làm tiếp"]);
     expect((await draftOf(h, "l")).state).toBe(before.state);
     const resumed = await long.choose("Làm tiếp");
-    expect(textOf(resumed)).toContain("Đồng chí đã viết 12 ký tự cho câu này nhưng chưa bấm «Xong»");
+    expect(textOf(resumed)).toContain("Đồng chí đã viết 12 ký tự cho câu này nhưng chưa chọn «Xong»");
   });
 
   it("continues where the member was after the bot restarts", async () => {

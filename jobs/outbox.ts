@@ -51,7 +51,11 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
   const { db } = deps.core;
   const now = options.now;
   const batchSize = options.batchSize ?? 500;
-  const leaseMs = options.leaseMs ?? 120_000;
+  const leaseMs = options.leaseMs ?? 300_000;
+  // The run's own clock: the injected time it started at, moved on by the real time it has taken,
+  // so that claims made late in a long fan-out are dated when they were made.
+  const started = performance.now();
+  const clockNow = () => new Date(now.getTime() + (performance.now() - started));
   const concurrency = options.concurrency ?? 16;
   const maxAttempts = options.maxAttempts ?? 6;
   const summary: OutboxSummary = { claimed: 0, sent: 0, skipped: 0, deferred: 0, retried: 0, failed: 0 };
@@ -112,6 +116,10 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
     try {
       for (const message of outcome.messages) {
         await deps.pacers.get(recipient.platform)?.take();
+        // Send only while the claim is still ours: if another scheduler took the row over (our
+        // claim looked expired to it), it sends, and we do not.
+        const held = await db.outboxMessage.updateMany({ where: { id: row.id, claimedBy: token, status: "sending" }, data: { claimedAt: clockNow() } });
+        if (held.count === 0) return;
         await recipient.messenger.send(recipient.chatId, message);
       }
       summary.sent++;
@@ -165,7 +173,7 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
     const token = `${deps.workerId ?? "worker"}:${randomUUID()}`;
     await db.outboxMessage.updateMany({
       where: { id: { in: due.map((d) => d.id) }, status: "pending" },
-      data: { status: "sending", claimedBy: token, claimedAt: now, attempts: { increment: 1 } },
+      data: { status: "sending", claimedBy: token, claimedAt: clockNow(), attempts: { increment: 1 } },
     });
     const claimed = await db.outboxMessage.findMany({ where: { claimedBy: token, status: "sending" }, orderBy: { dueAt: "asc" } });
     summary.claimed += claimed.length;

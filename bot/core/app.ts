@@ -51,7 +51,7 @@ const corePrefixes = ["d", "x", "m", "c", "ap", "rj", "mm", "r", "tx", "tx!", "e
 const roleCodes = { d: "deputy", c: "committee", m: "member" } as const;
 
 /** Commands by their folded name. Vietnamese names without diacritics, as Telegram requires. */
-const commandAliases: Record<string, string> = {
+const commandAliases: Readonly<Record<string, string>> = {
   start: "start",
   help: "help",
   trogiup: "help",
@@ -69,6 +69,9 @@ const commandAliases: Record<string, string> = {
   roichibo: "roichibo",
   chibo: "chibo",
 };
+
+/** The core command a typed name stands for; own keys only, so "/constructor" is just unknown. */
+const coreCommand = (name: string): string | undefined => (Object.hasOwn(commandAliases, name) ? commandAliases[name] : undefined);
 
 export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = []): Core {
   const { db } = deps;
@@ -127,7 +130,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
   // ---- commands ----
 
   async function command(turn: Turn, raw: string, args: string): Promise<void> {
-    const name = commandAliases[raw.toLowerCase()] ?? (featureCommands.has(raw.toLowerCase()) ? raw.toLowerCase() : undefined);
+    const name = coreCommand(raw.toLowerCase()) ?? (featureCommands.has(raw.toLowerCase()) ? raw.toLowerCase() : undefined);
     turn.log = turn.log.child({ handler: `command:${name ?? "unknown"}` });
     if (!name) {
       await turn.reply({ text: turn.t("unknown-command", { command: raw.slice(0, 32) }) });
@@ -281,14 +284,14 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
         await turn.reply({ text: turn.t("cancelled") });
         return;
       case "m": {
-        const name = commandAliases[a] ?? (featureCommands.has(a) ? a : undefined);
+        const name = coreCommand(a) ?? (featureCommands.has(a) ? a : undefined);
         if (!name) return staleButton(turn);
         if (dialogue) await endDialogue(db, turn.person.id);
         return runCommand(turn, name, "");
       }
       case "c": {
         const memberships = await activeMemberships(db, turn.person.id);
-        const name = commandAliases[b] ?? (featureCommands.has(b) ? b : undefined);
+        const name = coreCommand(b) ?? (featureCommands.has(b) ? b : undefined);
         if (!memberships.some((m) => m.cellId === a) || !name) return staleButton(turn);
         await db.person.update({ where: { id: turn.person.id }, data: { activeCellId: a } });
         turn.person = { ...turn.person, activeCellId: a };
@@ -619,7 +622,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
   for (const factory of featureFactories) {
     const feature = factory(context);
     for (const [name, handler] of Object.entries(feature.commands ?? {})) {
-      if (commandAliases[name] || featureCommands.has(name)) throw new Error(`Feature ${feature.name}: command "${name}" is taken`);
+      if (coreCommand(name) || featureCommands.has(name)) throw new Error(`Feature ${feature.name}: command "${name}" is taken`);
       featureCommands.set(name, handler);
     }
     for (const [prefix, handler] of Object.entries(feature.choices ?? {})) {

@@ -56,5 +56,5 @@ export interface InboundEvent {
   pressedMessageRef?: string;
 }
 
-/** Longest text accepted from a user in one message; longer text is refused politely. */
-export const maxInboundTextLength = 4000;
+/** Longest text accepted from a user in one message (Telegram's own limit); longer is refused politely. */
+export const maxInboundTextLength = 4096;

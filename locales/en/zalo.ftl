@@ -37,3 +37,4 @@ link-pref-unavailable = You have no { $platform } account linked to this profile
 
 command-lienket = Link your Telegram and Zalo accounts
 command-kenhnhan = Choose where notifications go
+link-wrong-direction = The link code must come from the account you already use in your cell and be typed on the new one. This account already belongs to a cell: type /lienket here to get a code, then type it on the other app.

@@ -37,3 +37,4 @@ link-pref-unavailable = Đồng chí chưa có tài khoản { $platform } liên 
 
 command-lienket = Liên kết tài khoản Telegram và Zalo
 command-kenhnhan = Chọn nơi nhận thông báo
+link-wrong-direction = Mã liên kết phải được lấy trên tài khoản đồng chí đang dùng trong chi bộ, rồi gõ trên tài khoản mới. Tài khoản này đã có hồ sơ trong chi bộ: xin đồng chí gõ /lienket ở đây để lấy mã, rồi gõ mã đó trên ứng dụng kia.

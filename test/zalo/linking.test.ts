@@ -144,13 +144,14 @@ describe("linking a Zalo account to a member on Telegram", () => {
     expect(await testDb.db.dialogueState.count()).toBe(0);
   });
 
-  it("links the other way round: a code made on the empty Zalo account, typed by the member on Telegram", async () => {
+  it("refuses the other way round (a code from a new account typed by a member), which would hand a stranger the member's profile", async () => {
     const bình = await member("100");
     const code = await codeFor("zalo", "z1");
     expect(textOf(zl.inbox("z1"))).toContain("mở bot trên Telegram");
-    expect(textOf(await cmd("telegram", "100", "lienket", code))).toContain("Đã liên kết");
-    expect((await testDb.db.identity.findFirstOrThrow({ where: { userId: "z1" } })).personId).toBe(bình.id);
-    expect(await testDb.db.person.count()).toBe(1);
+    expect(textOf(await cmd("telegram", "100", "lienket", code))).toContain("Mã liên kết phải được lấy trên tài khoản đồng chí đang dùng trong chi bộ");
+    expect((await testDb.db.identity.findFirstOrThrow({ where: { userId: "z1" } })).personId).not.toBe(bình.id);
+    expect(await testDb.db.person.count()).toBe(2);
+    expect((await testDb.db.linkCode.findFirstOrThrow()).usedAt).toBeNull();
   });
 
   it("refuses politely when both accounts already belong to a cell, changing nothing", async () => {

@@ -33,7 +33,7 @@ const isPlatform = (p: unknown): p is Platform => typeof p === "string" && (plat
 
 export type RedeemOutcome =
   | { kind: "linked"; keptPersonId: string; absorbedPersonId: string }
-  | { kind: "malformed" | "unknown" | "used" | "expired" | "same-person" | "both-have-cells" };
+  | { kind: "malformed" | "unknown" | "used" | "expired" | "same-person" | "both-have-cells" | "wrong-direction" };
 
 /** Issues a new code for a person; earlier unused codes of theirs stop working. Returns the code in clear. */
 export async function issueLinkCode(db: Db, personId: string, now: Date, random: (n: number) => Uint8Array = randomBytes): Promise<{ code: string; expiresAt: Date }> {
@@ -47,8 +47,9 @@ export async function issueLinkCode(db: Db, personId: string, now: Date, random:
 }
 
 /**
- * Joins the person of `currentPersonId` (who typed the code) and the person who made the code.
- * The one without memberships is merged into the other; both with memberships → refused.
+ * Joins the account that typed the code into the person who made it. Only that direction: the
+ * typing account must be new (no memberships). The other way round, someone tricked into typing
+ * a stranger's code would hand the stranger their own profile, cells and reports.
  */
 export async function redeemLinkCode(db: Db, input: { raw: string; currentPersonId: string; now: Date }): Promise<RedeemOutcome> {
   const code = normalizeInviteCode(input.raw);
@@ -64,8 +65,9 @@ export async function redeemLinkCode(db: Db, input: { raw: string; currentPerson
     db.membership.count({ where: { personId: input.currentPersonId } }),
   ]);
   if (sourceCells > 0 && currentCells > 0) return { kind: "both-have-cells" };
-  const keep = currentCells > 0 ? input.currentPersonId : row.personId;
-  const absorb = keep === row.personId ? input.currentPersonId : row.personId;
+  if (currentCells > 0) return { kind: "wrong-direction" };
+  const keep = row.personId;
+  const absorb = input.currentPersonId;
 
   const outcome = await db.$transaction(async (tx) => {
     // Single use, even when typed twice at once: only one claim can succeed.

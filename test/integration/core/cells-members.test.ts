@@ -342,3 +342,12 @@ describe("profile and language", () => {
     expect((await h.testDb.db.identity.findFirstOrThrow({ where: { userId: "1" } })).unreachable).toBe(false);
   });
 });
+
+describe("names that exist on every object", () => {
+  it("are unknown commands, not internal errors", async () => {
+    const u = h.user("100");
+    expect(texts(await u.command("constructor"))).toContain("Không có lệnh «constructor»");
+    expect(texts(await u.command("__proto__"))).toContain("Không có lệnh «__proto__»");
+    expect(texts(await u.press("m:constructor"))).toContain("Nút này đã cũ");
+  });
+});

@@ -215,7 +215,7 @@ describe("delivery guarantees", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(everyone()).toBe(1);
     // A new process, after the dead one's claims expired, sends the rest once.
-    const later = new Date(due.getTime() + 3 * 60_000);
+    const later = new Date(due.getTime() + 6 * 60_000); // past the 5-minute lease
     const [x, y] = await Promise.all([run(later, undefined, "p1"), run(later, undefined, "p2")]);
     expect(x.sent + y.sent).toBe(2);
     expect(reminders(sec)).toHaveLength(1);
@@ -304,5 +304,39 @@ describe("unexcused absences", () => {
     expect(warnings()[1]!.text).toContain("Quy định 294-QĐ/TW, điểm 8.1");
     // Only the secretary hears of it.
     expect(an.inbox().some((m) => m.text.includes("(Riêng bí thư)"))).toBe(false);
+  });
+});
+
+describe("regressions found in review", () => {
+  it("a second scheduler that takes over a slow fan-out never makes a member get a reminder twice", async () => {
+    const { sec, an, bao } = await cellWithRule();
+    const due = at("2026-12-02T12:30:00Z");
+    const slow: Pacer = { take: () => new Promise((r) => setTimeout(r, 60)) };
+    const a = runOutbox({ core: h.deps, renderers: h.core.outboxRenderers(), pacers: new Map([["telegram", slow]]), workerId: "A" }, { now: due, leaseMs: 30 });
+    await new Promise((r) => setTimeout(r, 90));
+    const b = runOutbox({ core: h.deps, renderers: h.core.outboxRenderers(), pacers: new Map([["telegram", slow]]), workerId: "B" }, { now: new Date(due.getTime() + 90), leaseMs: 30 });
+    await Promise.all([a, b]);
+    for (const u of [sec, an, bao]) expect(reminders(u)).toHaveLength(1);
+  });
+
+  it("re-planning after a member is exempted keeps a reminder that waits for the quiet hours to end", async () => {
+    const { sec, an, bao } = await cellWithRule("ngày 5 hằng tháng 7h30");
+    const quiet = await run(at("2026-12-04T22:30:00Z")); // 05:30: the 2-hour reminder waits
+    expect(quiet.deferred).toBeGreaterThan(0);
+    h.clock.now = at("2026-12-04T23:00:00Z"); // 06:00
+    const baoMembership = await h.testDb.db.membership.findFirstOrThrow({ where: { person: { fullName: "Lê Văn Bảo" } } });
+    await sec.press(`ex:${baoMembership.id}:1`);
+    const before = reminders(an).length;
+    await run(at("2026-12-04T23:30:00Z")); // 06:30
+    expect(reminders(an)).toHaveLength(before + 1);
+    expect(reminders(bao).some((m) => m.text.includes("còn 1 giờ nữa"))).toBe(false);
+  });
+
+  it("after downtime that ends in the quiet hours, each member still gets only the latest reminder", async () => {
+    const { an } = await cellWithRule("ngày 5 hằng tháng 7h30");
+    await run(at("2026-12-04T16:00:00Z")); // 23:00, three reminders missed, all held until 06:30
+    const before = reminders(an).length;
+    await run(at("2026-12-04T23:30:00Z"));
+    expect(reminders(an)).toHaveLength(before + 1);
   });
 });

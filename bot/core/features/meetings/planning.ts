@@ -45,6 +45,9 @@ export async function planMeeting(db: Db, meetingId: string, now: Date, change?:
   if (!meeting) return 0;
   const members = await invitedMembers(db, meeting.cellId);
   const rows: PlannedMessage[] = [];
+  // Keys the meeting's current state implies, planned now or earlier: a reminder whose time has
+  // passed but which still waits (quiet hours, a retry) belongs here and must not be superseded.
+  const keep = new Set<string>();
   const base = { cellId: meeting.cellId, subjectId: meeting.id };
   if (change) {
     for (const m of members) {
@@ -55,16 +58,19 @@ export async function planMeeting(db: Db, meetingId: string, now: Date, change?:
     const start = meeting.startsAt.getTime();
     for (const offset of reminderOffsets(meeting.cell.reminderOffsets)) {
       const dueAt = new Date(start - offset * 60_000);
-      // An offset already past when the meeting is planned is covered by the announcement.
-      if (dueAt <= now) continue;
       for (const m of members) {
-        rows.push({ ...base, key: `mr:${meeting.id}:${start}:${m.personId}:${offset}`, kind: meetingOutboxKinds.reminder, personId: m.personId, payload: { offset }, dueAt });
+        const key = `mr:${meeting.id}:${start}:${m.personId}:${offset}`;
+        keep.add(key);
+        // An offset already past when the meeting is planned is covered by the announcement.
+        if (dueAt > now) rows.push({ ...base, key, kind: meetingOutboxKinds.reminder, personId: m.personId, payload: { offset }, dueAt });
       }
     }
     const secretaries = await db.membership.findMany({ where: { cellId: meeting.cellId, status: "active", role: "secretary" } });
     for (const s of secretaries) {
       const summaryAt = new Date(start - meeting.cell.summaryOffset * 60_000);
-      if (summaryAt > now) rows.push({ ...base, key: `ms:${meeting.id}:${start}:${s.personId}`, kind: meetingOutboxKinds.summary, personId: s.personId, dueAt: summaryAt });
+      const summaryKey = `ms:${meeting.id}:${start}:${s.personId}`;
+      keep.add(summaryKey);
+      if (summaryAt > now) rows.push({ ...base, key: summaryKey, kind: meetingOutboxKinds.summary, personId: s.personId, dueAt: summaryAt });
       rows.push({ ...base, key: `mp:${meeting.id}:${start}:${s.personId}`, kind: meetingOutboxKinds.attendancePrompt, personId: s.personId, dueAt: new Date(start + attendancePromptDelayMs) });
     }
   }
@@ -73,7 +79,8 @@ export async function planMeeting(db: Db, meetingId: string, now: Date, change?:
   const replaced = change
     ? [meetingOutboxKinds.announce, meetingOutboxKinds.reminder, meetingOutboxKinds.summary, meetingOutboxKinds.attendancePrompt]
     : [meetingOutboxKinds.reminder, meetingOutboxKinds.summary, meetingOutboxKinds.attendancePrompt];
-  await supersede(db, meeting.id, { keep: rows.map((r) => r.key), kinds: replaced });
+  for (const r of rows) keep.add(r.key);
+  await supersede(db, meeting.id, { keep, kinds: replaced });
   return added;
 }
 

@@ -35,20 +35,30 @@ async function responseOf(ctx: Ctx, meetingId: string, personId: string) {
  * (after downtime only the latest goes out), and whether anything was sent before (the documents
  * go with the first message, whichever that is).
  */
-async function siblings(ctx: Ctx, row: { subjectId: string | null; personId: string; kind: string; dueAt: Date }, now: Date) {
+async function siblings(ctx: Ctx, row: { subjectId: string | null; personId: string; kind: string; dueAt: Date; payload: Record<string, unknown> }, now: Date, startsAt: Date) {
   // Read once per meeting and run, as the run starts: rows sent during this run do not change the answer.
   const byPerson = await ctx.memo(`siblings:${row.subjectId}`, async () => {
     const all = await ctx.deps.db.outboxMessage.findMany({
       where: { subjectId: row.subjectId, kind: { in: [meetingOutboxKinds.announce, meetingOutboxKinds.reminder] }, status: { in: ["sent", "pending", "sending"] } },
-      select: { personId: true, kind: true, status: true, dueAt: true },
+      select: { personId: true, kind: true, status: true, dueAt: true, payload: true },
     });
     const map = new Map<string, typeof all>();
     for (const r of all) map.set(r.personId, [...(map.get(r.personId) ?? []), r]);
     return map;
   });
   const rows = byPerson.get(row.personId) ?? [];
+  // A reminder's offset says when it was meant to go, even after quiet hours moved its due time.
+  const offsetOf = (payload: string | Record<string, unknown>) => {
+    const value = (typeof payload === "string" ? (JSON.parse(payload) as Record<string, unknown>) : payload).offset;
+    return typeof value === "number" ? value : null;
+  };
+  const own = offsetOf(row.payload);
   return {
-    laterDue: rows.some((r) => r.kind === row.kind && r.status !== "sent" && r.dueAt > row.dueAt && r.dueAt <= now),
+    laterDue: rows.some((r) => {
+      if (r.kind !== row.kind || r.status === "sent") return false;
+      const other = offsetOf(r.payload);
+      return own !== null && other !== null && other < own && startsAt.getTime() - other * 60_000 <= now.getTime();
+    }),
     firstContact: !rows.some((r) => r.status === "sent"),
   };
 }
@@ -59,7 +69,7 @@ const renderReminder: OutboxRenderer = async (row, ctx) => {
   if (!meeting || meeting.status !== "scheduled") return { action: "skip", reason: "meeting cancelled or gone" };
   if (meeting.startsAt <= now) return { action: "skip", reason: "meeting already started" };
   if (!(await isInvited(ctx, meeting.cellId, row.personId))) return { action: "skip", reason: "no longer invited" };
-  const related = await siblings(ctx, row, now);
+  const related = await siblings(ctx, row, now, meeting.startsAt);
   if (related.laterDue) return { action: "skip", reason: "a later reminder is due too" };
   const response = await responseOf(ctx, meeting.id, row.personId);
   // Someone who asked leave is not reminded; someone who will come is reminded of the time only.
@@ -88,7 +98,7 @@ const renderAnnounce: OutboxRenderer = async (row, ctx) => {
   }
   if (meeting.status !== "scheduled" || meeting.startsAt <= now) return { action: "skip", reason: "meeting passed or cancelled" };
   const response = await responseOf(ctx, meeting.id, row.personId);
-  const documents = (await siblings(ctx, row, now)).firstContact ? documentsPart(t, meeting) : { text: null, attachments: [] };
+  const documents = (await siblings(ctx, row, now, meeting.startsAt)).firstContact ? documentsPart(t, meeting) : { text: null, attachments: [] };
   const parts = [t(`announce-${change === "moved" || change === "place" ? change : "new"}`), meetingDetails(t, meeting, meeting.cell)];
   if (documents.text) parts.push(documents.text);
   parts.push(t(response ? "announce-answer-kept" : "reminder-ask-answer"));

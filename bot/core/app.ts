@@ -306,6 +306,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
         const role = roleCodes[b as keyof typeof roleCodes];
         if (!role) return staleButton(turn);
         const { changed, target } = await setRole(db, { actorId: turn.person.id, membershipId: a, role, now });
+        if (changed && !adminRoles.includes(role)) await endDialogueOf(target.personId);
         const name = target.person.fullName ?? "?";
         await turn.reply({ text: turn.t(changed ? "role-changed" : "role-unchanged", { name, role: turn.t(`role-${role}`) }) });
         if (changed) await notifyPerson(deps, target.personId, (t) => ({ text: t("role-changed-for-member", { cell: target.cell.name, role: t(`role-${role}`) }) }), "role-changed");
@@ -320,6 +321,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       }
       case "tx!": {
         const { target } = await transferSecretary(db, { actorId: turn.person.id, membershipId: a, now });
+        await endDialogueOf(turn.person.id);
         await turn.reply({ text: turn.t("transfer-done", { name: target.person.fullName ?? "?", cell: target.cell.name }) });
         await membershipChanged(turn, target.cellId);
         await notifyPerson(deps, target.personId, (t) => ({ text: t("transfer-done-for-member", { cell: target.cell.name }) }), "secretary-transferred");
@@ -344,6 +346,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       case "rm!": {
         const { removed, target } = await removeMember(db, { actorId: turn.person.id, membershipId: a, now });
         if (!removed) return memberGone(turn);
+        await endDialogueOf(target.personId);
         await turn.reply({ text: turn.t("remove-done", { name: target.person.fullName ?? "?" }) });
         await membershipChanged(turn, target.cellId);
         await notifyPerson(deps, target.personId, (t) => ({ text: t("removed-for-member", { cell: target.cell.name }) }), "member-removed");
@@ -373,6 +376,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       }
       case "lv!": {
         const membership = await leaveCell(db, { personId: turn.person.id, cellId: a, now });
+        await endDialogueOf(turn.person.id);
         await turn.reply({ text: turn.t("leave-done", { cell: membership.cell.name }) });
         await membershipChanged(turn, a);
         for (const admin of await cellAdmins(db, a)) {
@@ -389,6 +393,12 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
   }
 
   const staleButton = (turn: Turn) => turn.reply({ text: turn.t("stale-button") });
+
+  /**
+   * Someone who lost their place or their office must not finish a dialogue begun with it (a
+   * report, or one entered for a member): the dialogue ends; their drafts stay as saved.
+   */
+  const endDialogueOf = (personId: string) => endDialogue(db, personId);
 
   /** Lets features follow membership changes (e.g. re-plan meeting reminders); a failure there never undoes the change. */
   async function membershipChanged(turn: Turn, cellId: string): Promise<void> {

@@ -189,3 +189,48 @@ describe("proxy entry and the follow-up of «tự sửa»", () => {
     expect(report.text).toContain("Theo dõi việc tự sửa\n\n1. Kết quả thực hiện cam kết lần trước\nĐã dự đủ ba buổi sinh hoạt.");
   });
 });
+
+describe("regressions found in review", () => {
+  let h: ReportsHarness;
+  let bt: Member;
+  let long: Member;
+  beforeEach(async () => {
+    h = await createReportsHarness({ templates: [shortTemplate] });
+    await seedCell(h, people);
+    bt = h.user("bt");
+    long = h.user("l");
+    await openRound(bt);
+    await h.runOutbox();
+    await long.choose("Bắt đầu");
+    await long.say("Đã tham gia đầy đủ các buổi sinh hoạt.");
+    await long.say("xong");
+  });
+  afterEach(() => h.close());
+
+  it("a member removed while answering cannot go on or submit", async () => {
+    const membership = await h.deps.db.membership.findFirstOrThrow({ where: { personId: await long.personId() } });
+    await bt.press(`rm!:${membership.id}`);
+    const after = await long.choose("Tốt");
+    expect(textOf(after)).not.toContain("Câu");
+    expect(await h.deps.db.reportVersion.count()).toBe(0);
+    expect(await h.deps.db.dialogueState.count({ where: { personId: await long.personId() } })).toBe(0);
+  });
+
+  it("a report cannot be taken back or returned once its round is closed", async () => {
+    await long.choose("Tốt");
+    await long.say("Đọc nghị quyết mỗi tuần một lần.");
+    await long.choose("Xong");
+    await long.choose("Bỏ qua");
+    await long.choose("Nộp");
+    await long.choose("Xác nhận nộp");
+    await h.deps.db.reportRound.updateMany({ data: { status: "closed", closedAt: h.clock.now } });
+    await long.choose("Rút lại để sửa");
+    const refused = await long.choose("Rút lại để sửa"); // the confirmation
+    expect(textOf(refused)).toContain("đã đóng");
+    expect((await h.deps.db.reportVersion.findFirstOrThrow()).status).toBe("submitted");
+    await h.runOutbox();
+    const back = await bt.choose("Trả lại để bổ sung");
+    expect(textOf(back)).toContain("đã đóng");
+    expect((await h.deps.db.reportVersion.findFirstOrThrow()).status).toBe("submitted");
+  });
+});

@@ -63,9 +63,15 @@ export function createDecisions(rt: Runtime, afterWithdraw: (turn: Turn, draftId
     await turn.reply({ text: turn.t("report-accepted-done", { name: v.draft.person.fullName ?? "?" }) });
   }
 
+  /** Once a round is closed a report can no longer come back to its author: it would be stranded, neither submittable nor decidable. */
+  const roundClosed = (turn: Turn, v: LoadedVersion) =>
+    v.draft.round.status === "open" ? null : turn.reply({ text: turn.t("report-round-closed", { title: v.draft.round.title }) });
+
   async function askReturn(turn: Turn, versionId: string): Promise<void> {
     const v = await adminVersion(turn, versionId);
     if (v.status !== versionStatus.submitted) return alreadyHandled(turn, v, { ok: false, status: v.status, decidedById: v.decidedById });
+    const closed = roundClosed(turn, v);
+    if (closed) return closed;
     await ctx.startDialogue(turn, returnFlow, commentStep, { versionId });
     await turn.reply(returnPrompt(turn, v.draft.person.fullName ?? "?"));
   }
@@ -85,6 +91,11 @@ export function createDecisions(rt: Runtime, afterWithdraw: (turn: Turn, draftId
     }
     const comment = input.text.trim();
     if (comment.length === 0) return turn.reply(returnPrompt(turn, name));
+    const closed = roundClosed(turn, v);
+    if (closed) {
+      await endDialogue(db, turn.person.id);
+      return closed;
+    }
     if (comment.length > returnCommentMax) {
       // Handed back so that nothing typed is lost.
       await turn.reply({ text: turn.t("report-return-too-long", { count: comment.length, max: returnCommentMax }) });
@@ -123,6 +134,8 @@ export function createDecisions(rt: Runtime, afterWithdraw: (turn: Turn, draftId
   async function withdraw(turn: Turn, versionId: string): Promise<void> {
     const v = await loadVersion(db, versionId);
     if (!v || v.draft.personId !== turn.person.id) return turn.reply({ text: turn.t("error-not-found") });
+    const closed = roundClosed(turn, v);
+    if (closed) return closed;
     const now = rt.now();
     const told = await db.outboxMessage.findMany({ where: { key: { startsWith: `${reportKinds.submitted}:${versionId}:` } }, select: { personId: true } });
     const outcome = await withdrawVersion(db, {

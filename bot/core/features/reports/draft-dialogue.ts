@@ -132,7 +132,9 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
   async function submit(turn: Turn, draft: DraftRow, result: EngineResult, proxy: boolean): Promise<"done" | "moved"> {
     const round = await db.reportRound.findUnique({ where: { id: draft.roundId }, select: { id: true, cellId: true, title: true } });
     if (!round) return "moved";
+    // Whoever sends it must still hold their place: the author a membership, a proxy the office.
     if (proxy) await requireRole(db, turn.person.id, round.cellId, adminRoles);
+    else await requireRole(db, turn.person.id, round.cellId, ["secretary", "deputy", "committee", "member"]);
     const admins = await db.membership.findMany({ where: { cellId: round.cellId, status: "active", role: { in: [...adminRoles] } }, select: { personId: true } });
     // The one who entered it has just read it; the others get it. A lone secretary gets their own, to decide it.
     const others = admins.map((a) => a.personId).filter((id) => id !== turn.person.id);

@@ -106,6 +106,13 @@ function back(v: View, ctx: Ctx, state: DraftState, profile: MemberProfile): Eng
     }
   }
   if (state.editing) {
+    // The edit may have opened a question still unanswered: the review is no place to stand then
+    // (`settle` would move the draft on the next input), so go to it, with Back leading here again.
+    const missing = firstUnanswered(r);
+    if (missing) {
+      const next = enter({ ...state, history: [state.stepId!] }, missing);
+      return { state: next, outputs: questionMessages(v, next, r, missing) };
+    }
     const next = toReview({ ...state, history });
     return { state: next, outputs: reviewMessages(v, r) };
   }

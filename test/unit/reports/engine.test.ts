@@ -371,6 +371,28 @@ describe("review, edit and submission", () => {
     expect(chat.state.answers).toEqual(answers);
   });
 
+  it("Back out of an edit that opened a new question goes to that question, not to an incomplete review", () => {
+    const chat = toEnd(new Chat(fixture()));
+    chat.press("Sửa câu 3");
+    chat.press(/^Có$/); // saved at once: chi-tiet now applies and is unanswered
+    expect(chat.state.stepId).toBe("chi-tiet");
+    chat.press("« Quay lại");
+    expect(chat.state.stepId).toBe("co-viec");
+    chat.press("« Quay lại");
+    // A review with a required question missing is no place to stand: resume (and any input) would move the draft.
+    expect(chat.state.phase).toBe("answering");
+    expect(chat.state.stepId).toBe("chi-tiet");
+    expect(chat.state.editing).toBe(true);
+    const resumed = resume([chat.template], JSON.parse(JSON.stringify(chat.state)), chat.profile);
+    expect(resumed.ok && resumed.state).toEqual(chat.state);
+    // Back again returns to the edited question, where the member can still undo the change.
+    chat.press("« Quay lại");
+    expect(chat.state.stepId).toBe("co-viec");
+    chat.press(/Không$/);
+    expect(chat.state.phase).toBe("review");
+    expect(chat.state.answers["co-viec"]).toEqual({ kind: "yesno", value: false });
+  });
+
   it("submits only after confirmation, and later buttons change nothing", () => {
     const chat = toEnd(new Chat(fixture()));
     const reviewButtons = allChoices(chat.outputs);

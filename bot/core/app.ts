@@ -1,8 +1,9 @@
 import { isLocale } from "../i18n/index.ts";
 import { audit } from "./audit.ts";
 import { createCell, currentInvite, findInvite, issueInvite, revokeInvites } from "./cells.ts";
-import { advanceDialogue, coreFlowIds, dialogueFromRow, endDialogue, loadDialogue, startDialogue, type Dialogue, type DialogueData, type FlowId } from "./dialogue/store.ts";
-import { parseStepChoice, profileStepIds, stepById, type StepValue } from "./dialogue/steps.ts";
+import { createForm } from "./dialogue/form.ts";
+import { dialogueFromRow, endDialogue, loadDialogue, startDialogue, type Dialogue, type DialogueData } from "./dialogue/store.ts";
+import { coreSteps, profileStepIds } from "./dialogue/steps.ts";
 import { DomainError } from "./errors.ts";
 import { renderUnreachableNotice } from "./notices.ts";
 import type { OutboxRenderer } from "./outbox.ts";
@@ -77,7 +78,8 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
   const { db } = deps;
   const featureCommands = new Map<string, CommandHandler>();
   const featureChoices = new Map<string, ChoiceHandler>();
-  const featureDialogues = new Map<string, DialogueHandler>();
+  /** Every dialogue by flow id: the core's own and the features'. */
+  const dialogueHandlers = new Map<string, DialogueHandler>();
   const renderers = new Map<string, OutboxRenderer>([[unreachableNoticeKind, renderUnreachableNotice]]);
   const features: Feature[] = [];
 
@@ -372,7 +374,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       case "p": {
         if (!(profileStepIds as readonly string[]).includes(a)) return staleButton(turn);
         const step = a as (typeof profileStepIds)[number];
-        return startFlow(turn, "edit-profile", [step], {});
+        return editProfileForm.start(turn, [step], {});
       }
       case "lv!": {
         const membership = await leaveCell(db, { personId: turn.person.id, cellId: a, now });
@@ -442,86 +444,18 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
 
   // ---- dialogues ----
 
-  const planOf = (d: DialogueData) => (d._plan ?? "").split(",").filter(Boolean);
-
-  async function startFlow(turn: Turn, flow: FlowId, plan: string[], data: DialogueData, introKey?: string, introParams?: Record<string, string>) {
-    const dialogue = await startDialogue(db, turn.person.id, flow, plan[0]!, { ...data, _plan: plan.join(",") });
-    if (introKey) await turn.reply({ text: turn.t(introKey, introParams) });
-    await promptStep(turn, dialogue);
-  }
-
-  async function promptStep(turn: Turn, dialogue: Dialogue, reasonText?: string): Promise<void> {
-    if (!(coreFlowIds as readonly string[]).includes(dialogue.flow)) {
-      // A feature's dialogue re-asks its own question when told the input was unreadable.
-      if (reasonText) await turn.reply({ text: reasonText });
-      const handler = featureDialogues.get(dialogue.flow);
-      return handler ? handler(turn, dialogue, { kind: "unsupported", what: "reprompt" }) : undefined;
-    }
-    const step = stepById(dialogue.step);
-    if (!step) {
-      await endDialogue(db, turn.person.id);
-      return;
-    }
-    const prompt = step.prompt({ t: turn.t, data: dialogue.data });
-    const plan = planOf(dialogue.data);
-    const position = plan.length > 1 ? `${turn.t("step-position", { n: plan.indexOf(dialogue.step) + 1, total: plan.length })}\n` : "";
-    await turn.reply({ ...prompt, text: `${reasonText ? `${reasonText}\n\n` : ""}${position}${prompt.text}` });
+  /** Asks the current question again, after a message that was no answer to it (an overlong text, /help). */
+  async function promptStep(turn: Turn, dialogue: Dialogue): Promise<void> {
+    const handler = dialogueHandlers.get(dialogue.flow);
+    if (handler) await handler(turn, dialogue, { kind: "unsupported", what: "reprompt" });
   }
 
   async function dialogueInput(turn: Turn, dialogue: Dialogue, input: InboundInput): Promise<void> {
     turn.log = turn.log.child({ handler: `dialogue:${dialogue.flow}:${dialogue.step}` });
-    if (!(coreFlowIds as readonly string[]).includes(dialogue.flow)) {
-      const handler = featureDialogues.get(dialogue.flow);
-      if (handler) return handler(turn, dialogue, input);
-      // A flow no feature claims any more (an old release): let it go rather than trap the person.
-      await endDialogue(db, turn.person.id);
-      return staleButton(turn);
-    }
-    const step = stepById(dialogue.step);
-    if (!step) {
-      await endDialogue(db, turn.person.id);
-      return staleButton(turn);
-    }
-    if (input.kind === "choice") {
-      const chosen = parseStepChoice(input.data);
-      if (!chosen || chosen.step !== dialogue.step) return promptStep(turn, dialogue, turn.t("stale-button"));
-    }
-    if (input.kind === "unsupported" || input.kind === "file") return promptStep(turn, dialogue, turn.t("invalid-unsupported"));
-    const checked = step.accept(input, { t: turn.t, data: dialogue.data });
-    if (!checked.ok) return promptStep(turn, dialogue, turn.t(checked.reason, checked.params));
-    return onAnswer(turn, dialogue, checked.value);
-  }
-
-  async function onAnswer(turn: Turn, dialogue: Dialogue, value: StepValue): Promise<void> {
-    if (dialogue.flow === "join-code") {
-      const code = value ? normalizeInviteCode(value) : null;
-      if (!code) return promptStep(turn, dialogue, turn.t("invite-code-malformed"));
-      const found = await findInvite(db, code, deps.now());
-      if (!found.ok) return promptStep(turn, dialogue, turn.t(`invite-${found.reason}`));
-      return beginJoin(turn, code);
-    }
-    if (dialogue.flow === "join" && dialogue.step === "confirm") {
-      if (value === "edit") {
-        const plan = [...profileStepIds, "confirm"];
-        const next = await advanceDialogue(db, turn.person.id, dialogue, plan[0]!, { ...dialogue.data, _plan: plan.join(",") });
-        return next ? promptStep(turn, next) : staleButton(turn);
-      }
-      return finishJoin(turn, dialogue);
-    }
-    const data = { ...dialogue.data, [dialogue.step]: value };
-    const plan = planOf(data);
-    const nextStep = plan[plan.indexOf(dialogue.step) + 1];
-    if (nextStep) {
-      const next = await advanceDialogue(db, turn.person.id, dialogue, nextStep, data);
-      // Null: another device moved the dialogue on meanwhile; show where it stands now.
-      if (!next) {
-        const fresh = await loadDialogue(db, turn.person.id);
-        return fresh ? promptStep(turn, fresh, turn.t("stale-button")) : staleButton(turn);
-      }
-      return promptStep(turn, next);
-    }
-    if (dialogue.flow === "create-cell") return finishCreateCell(turn, data);
-    if (dialogue.flow === "edit-profile") return finishEditProfile(turn, dialogue.step, value);
+    const handler = dialogueHandlers.get(dialogue.flow);
+    if (handler) return handler(turn, dialogue, input);
+    // A flow nothing claims any more (an old release): let it go rather than trap the person.
+    await endDialogue(db, turn.person.id);
     return staleButton(turn);
   }
 
@@ -536,7 +470,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
 
   async function beginCreateCell(turn: Turn): Promise<void> {
     const plan = ["cellName", "parentCommittee", ...(isProfileComplete(turn.person) ? [] : profileStepIds)];
-    return startFlow(turn, "create-cell", plan, {}, "create-cell-intro");
+    return createCellForm.start(turn, plan, {}, turn.t("create-cell-intro"));
   }
 
   async function finishCreateCell(turn: Turn, data: DialogueData): Promise<void> {
@@ -550,7 +484,6 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       timeZone: deps.settings.defaultTimeZone,
       now,
     });
-    await endDialogue(db, turn.person.id);
     turn.log.info({ cellId: cell.id }, "cell created");
     const inv = await issueInvite(db, { cellId: cell.id, actorPersonId: turn.person.id, ttlDays: deps.settings.inviteTtlDays, now });
     await turn.reply({ text: turn.t("cell-created", { cell: cell.name }) });
@@ -558,7 +491,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
   }
 
   async function beginJoinCode(turn: Turn): Promise<void> {
-    return startFlow(turn, "join-code", ["inviteCode"], {});
+    return joinCodeForm.start(turn, ["inviteCode"], {});
   }
 
   async function beginJoin(turn: Turn, raw: string): Promise<void> {
@@ -585,24 +518,21 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
     const data: DialogueData = { cellId: found.cell.id, cellName: found.cell.name, inviteId: found.inviteId };
     if (isProfileComplete(p)) {
       Object.assign(data, { fullName: p.fullName, partyStatus: p.partyStatus, category: p.category, phone: p.phone });
-      return startFlow(turn, "join", ["confirm"], data, "join-intro", { cell: found.cell.name });
+      return joinForm.start(turn, ["confirm"], data, turn.t("join-intro", { cell: found.cell.name }));
     }
-    return startFlow(turn, "join", [...profileStepIds, "confirm"], data, "join-intro", { cell: found.cell.name });
+    return joinForm.start(turn, [...profileStepIds, "confirm"], data, turn.t("join-intro", { cell: found.cell.name }));
   }
 
-  async function finishJoin(turn: Turn, dialogue: Dialogue): Promise<void> {
-    const { data } = dialogue;
+  async function finishJoin(turn: Turn, data: DialogueData): Promise<void> {
     const now = deps.now();
     // The invite may have been revoked while the member was typing: check again before asking.
     const inviteRow = await db.invite.findUnique({ where: { id: data.inviteId ?? "" } });
     if (!inviteRow || inviteRow.revokedAt || (inviteRow.expiresAt && inviteRow.expiresAt <= now)) {
-      await endDialogue(db, turn.person.id);
       await turn.reply({ text: turn.t("invite-revoked") });
       return;
     }
     await updateProfile(db, turn.person.id, profilePatch(data));
     const outcome = await requestJoin(db, { personId: turn.person.id, cellId: data.cellId!, inviteId: inviteRow.id, now });
-    await endDialogue(db, turn.person.id);
     if (outcome.kind === "already-member") return void (await turn.reply({ text: turn.t("join-already-member", { cell: data.cellName ?? "" }) }));
     if (outcome.kind === "already-pending") return void (await turn.reply({ text: turn.t("join-already-pending", { cell: data.cellName ?? "" }) }));
     await turn.reply({ text: turn.t("join-requested", { cell: data.cellName ?? "" }) });
@@ -614,11 +544,11 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
     }
   }
 
-  async function finishEditProfile(turn: Turn, field: string, value: StepValue): Promise<void> {
-    const patch = profilePatch({ [field]: value });
+  async function finishEditProfile(turn: Turn, data: DialogueData): Promise<void> {
+    const field = (data._plan ?? "").split(",")[0] ?? "";
+    const patch = profilePatch({ [field]: data[field] ?? null });
     const updated = await updateProfile(db, turn.person.id, patch);
     await audit(db, { actorPersonId: turn.person.id, targetPersonId: turn.person.id, action: "person.profile_changed", details: { field }, at: deps.now() });
-    await endDialogue(db, turn.person.id);
     await turn.reply({ text: turn.t("profile-saved") });
     await turn.reply(views.profile(turn.t, updated));
   }
@@ -629,6 +559,30 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
     staleButton,
     startDialogue: (turn, flow, step, data) => startDialogue(db, turn.person.id, flow, step, data),
   };
+  // The core's own dialogues, run by the same form runner as the features'.
+  const createCellForm = createForm(context, { flow: "create-cell", steps: coreSteps, finish: finishCreateCell });
+  const joinCodeForm = createForm(context, {
+    flow: "join-code",
+    steps: coreSteps,
+    validate: async (turn, _step, value) => {
+      const code = value ? normalizeInviteCode(value) : null;
+      if (!code) return turn.t("invite-code-malformed");
+      const found = await findInvite(db, code, deps.now());
+      return found.ok ? null : turn.t(`invite-${found.reason}`);
+    },
+    finish: (turn, data) => beginJoin(turn, data.inviteCode ?? ""),
+  });
+  const joinForm = createForm(context, {
+    flow: "join",
+    steps: coreSteps,
+    // «Sửa lại» at the check goes back through the profile questions; «Gửi yêu cầu» finishes.
+    next: (step, value) => (step === "confirm" ? (value === "edit" ? profileStepIds[0] : null) : undefined),
+    onAnswer: async (_turn, step, value, data) => (step === "confirm" && value === "edit" ? { ...data, _plan: [...profileStepIds, "confirm"].join(",") } : data),
+    finish: finishJoin,
+  });
+  const editProfileForm = createForm(context, { flow: "edit-profile", steps: coreSteps, finish: finishEditProfile });
+  for (const form of [createCellForm, joinCodeForm, joinForm, editProfileForm]) dialogueHandlers.set(form.flow, form.handler);
+
   for (const factory of featureFactories) {
     const feature = factory(context);
     for (const [name, handler] of Object.entries(feature.commands ?? {})) {
@@ -640,8 +594,8 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
       featureChoices.set(prefix, handler);
     }
     for (const [flow, handler] of Object.entries(feature.dialogues ?? {})) {
-      if ((coreFlowIds as readonly string[]).includes(flow) || featureDialogues.has(flow)) throw new Error(`Feature ${feature.name}: flow "${flow}" is taken`);
-      featureDialogues.set(flow, handler);
+      if (dialogueHandlers.has(flow)) throw new Error(`Feature ${feature.name}: flow "${flow}" is taken`);
+      dialogueHandlers.set(flow, handler);
     }
     for (const [kind, renderer] of Object.entries(feature.outbox ?? {})) {
       if (renderers.has(kind)) throw new Error(`Feature ${feature.name}: outbox kind "${kind}" is taken`);

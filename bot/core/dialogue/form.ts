@@ -16,16 +16,20 @@ export interface FormDef {
   next?(step: string, value: StepValue, data: DialogueData): string | null | undefined;
   /** Optional work on an answer before moving on (e.g. adding a file to a list); may change data. */
   onAnswer?(turn: Turn, step: string, value: StepValue, data: DialogueData): Promise<DialogueData>;
+  /** A check of an answer that needs the database (e.g. an invite code): a reason re-asks the question. */
+  validate?(turn: Turn, step: string, value: StepValue, data: DialogueData): Promise<string | null>;
   /** Accepts input a step's own check does not (e.g. a file at the documents step). */
   acceptOther?(step: string, input: InboundInput, data: DialogueData): StepValue | undefined;
   finish(turn: Turn, data: DialogueData): Promise<void>;
 }
 
 export interface Form {
+  flow: string;
   start(turn: Turn, plan: string[], data: DialogueData, intro?: string): Promise<void>;
   handler: DialogueHandler;
 }
 
+const finishingStep = "_finishing";
 const planOf = (data: DialogueData) => (data._plan ?? "").split(",").filter(Boolean);
 
 export function createForm(ctx: FeatureContext, def: FormDef): Form {
@@ -61,6 +65,8 @@ export function createForm(ctx: FeatureContext, def: FormDef): Form {
       if (!checked.ok) return prompt(turn, dialogue, turn.t(checked.reason, checked.params));
       value = checked.value;
     }
+    const refusal = await def.validate?.(turn, dialogue.step, value, dialogue.data);
+    if (refusal) return prompt(turn, dialogue, refusal);
     let data: DialogueData = { ...dialogue.data, [dialogue.step]: value };
     if (def.onAnswer) data = await def.onAnswer(turn, dialogue.step, value, data);
     const plan = planOf(data);
@@ -68,10 +74,18 @@ export function createForm(ctx: FeatureContext, def: FormDef): Form {
     const nextStep = custom === undefined ? plan[plan.indexOf(dialogue.step) + 1] ?? null : custom;
     if (nextStep === null) {
       // Claim the dialogue before finishing, so a double tap on the last button finishes once.
-      const claimed = await advanceDialogue(db, turn.person.id, dialogue, "_finishing", data);
+      const claimed = await advanceDialogue(db, turn.person.id, dialogue, finishingStep, data);
       if (!claimed) return ctx.staleButton(turn);
-      await endDialogue(db, turn.person.id);
-      return def.finish(turn, data);
+      try {
+        await def.finish(turn, data);
+      } catch (error) {
+        // Nothing typed is lost: the person is back at the last question, with every answer.
+        await advanceDialogue(db, turn.person.id, claimed, dialogue.step, dialogue.data);
+        throw error;
+      }
+      // Only this dialogue ends; one the finish started (a next step elsewhere) stays.
+      await db.dialogueState.deleteMany({ where: { personId: turn.person.id, flow: def.flow, step: finishingStep } });
+      return;
     }
     const saved = await advanceDialogue(db, turn.person.id, dialogue, nextStep, data);
     if (!saved) {
@@ -82,6 +96,7 @@ export function createForm(ctx: FeatureContext, def: FormDef): Form {
   };
 
   return {
+    flow: def.flow,
     handler,
     async start(turn, plan, data, intro) {
       const dialogue = await ctx.startDialogue(turn, def.flow, plan[0]!, { ...data, _plan: plan.join(",") });

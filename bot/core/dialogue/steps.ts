@@ -136,7 +136,5 @@ export const confirmJoinStep: StepDef = {
   },
 };
 
-export function stepById(id: string): StepDef | undefined {
-  if (id === confirmJoinStep.id) return confirmJoinStep;
-  return (steps as Record<string, StepDef>)[id];
-}
+/** Every question of the core's own dialogues, by id. */
+export const coreSteps: Record<string, StepDef> = { ...steps, [confirmJoinStep.id]: confirmJoinStep };

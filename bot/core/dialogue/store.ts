@@ -1,8 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 
-/** The core's own flows; features add theirs (see feature.ts). */
-export const coreFlowIds = ["create-cell", "join-code", "join", "edit-profile"] as const;
 export type FlowId = string;
 
 const dataSchema = z.record(z.string(), z.union([z.string(), z.null()]));

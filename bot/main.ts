@@ -2,19 +2,20 @@ import "dotenv/config";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPacer, type Pacer } from "./pacer.ts";
-import { runOutbox } from "../jobs/outbox.ts";
+import { createPacer, type Pacer } from "./lib/pacer.ts";
+import { runOutbox } from "./core/delivery/dispatch.ts";
 import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
-import { createCore, type Core } from "./core/app.ts";
+import { createCore, type Core } from "./core/kernel/app.ts";
 import { allFeatures } from "./core/features/index.ts";
-import type { Platform } from "./core/messages.ts";
-import type { CoreDeps, MessengerAdapter } from "./core/ports.ts";
+import type { Platform } from "./core/contract/messages.ts";
+import type { MessengerAdapter } from "./core/contract/ports.ts";
 import { ConfigError, parseConfig, type Config } from "./config.ts";
 import { absoluteSqliteUrl, createDb, migrateDatabase, type Db } from "./db/client.ts";
 import { createI18n } from "./i18n/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createTelegramAdapter } from "./telegram/start.ts";
 import { createZaloAdapter } from "./zalo/start.ts";
+import { type CoreDeps } from "./core/kernel/deps.ts";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -2,7 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { EventSink } from "../core/ports.ts";
+import type { EventSink } from "../core/contract/ports.ts";
 import type { I18n, Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { normalizeTelegramUpdate } from "./normalize.ts";

@@ -1,7 +1,7 @@
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
-import type { OutboundMessage } from "../core/messages.ts";
-import { RecipientUnreachableError, type Messenger } from "../core/ports.ts";
-import { splitText } from "../core/split.ts";
+import type { OutboundMessage } from "../core/contract/messages.ts";
+import { RecipientUnreachableError, type Messenger } from "../core/contract/ports.ts";
+import { splitText } from "../lib/split.ts";
 
 export const telegramTextLimit = 4096;
 

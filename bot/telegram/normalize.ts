@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { InboundEvent, InboundInput } from "../core/messages.ts";
+import type { InboundEvent, InboundInput } from "../core/contract/messages.ts";
 
 /** The parts of a Telegram update the bot reads, checked before anything trusts them. */
 const userSchema = z.object({ id: z.number().int(), first_name: z.string().optional(), language_code: z.string().optional() });

@@ -1,6 +1,6 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Config } from "../config.ts";
-import type { MessengerAdapter } from "../core/ports.ts";
+import type { MessengerAdapter } from "../core/contract/ports.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { createTelegramBot, installTelegramHandlers, setCommandMenu } from "./bot.ts";

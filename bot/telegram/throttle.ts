@@ -1,5 +1,5 @@
 import type { Transformer } from "grammy";
-import { createPacer } from "../pacer.ts";
+import { createPacer } from "../lib/pacer.ts";
 
 export interface ThrottleOptions {
   /** Calls a second over all chats (Telegram allows about 30 messages a second). */

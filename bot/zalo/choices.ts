@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
-import type { Choice } from "../core/messages.ts";
+import type { Choice } from "../core/contract/messages.ts";
 
 export interface RememberedChoice {
   n: number;

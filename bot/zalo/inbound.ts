@@ -10,8 +10,7 @@
  *    knows (normalize.ts), the options of the chat are sealed (the person answered), and the
  *    event goes to the core.
  */
-import { isUniqueViolation } from "../core/errors.ts";
-import type { EventSink } from "../core/ports.ts";
+import type { EventSink } from "../core/contract/ports.ts";
 import type { Db } from "../db/client.ts";
 import { isLocale, type I18n, type Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
@@ -19,6 +18,7 @@ import { loadChoices } from "./choices.ts";
 import type { ZaloMessenger } from "./messenger.ts";
 import { normalizeZaloUpdate } from "./normalize.ts";
 import type { ZaloUpdate } from "./types.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 
 const platform = "zalo";
 /** Ids older than this are forgotten: a replay after a month is not expected. */

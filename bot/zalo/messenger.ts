@@ -4,9 +4,9 @@
  * boundaries under Zalo's 2,000 characters.
  */
 import type { Db } from "../db/client.ts";
-import type { OutboundMessage } from "../core/messages.ts";
-import { RecipientUnreachableError, type Messenger } from "../core/ports.ts";
-import { splitText } from "../core/split.ts";
+import type { OutboundMessage } from "../core/contract/messages.ts";
+import { RecipientUnreachableError, type Messenger } from "../core/contract/ports.ts";
+import { splitText } from "../lib/split.ts";
 import { isLocale, type I18n, type Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import type { ZaloBotClient } from "./client.ts";

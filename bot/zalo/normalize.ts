@@ -12,9 +12,9 @@
  * Everything is checked with zod before it is trusted. Pure: the caller loads what it needs.
  */
 import { z } from "zod";
-import type { InboundEvent, InboundInput } from "../core/messages.ts";
-import { foldVietnamese } from "../core/text.ts";
-import { normalizeInviteCode } from "../core/validation.ts";
+import type { InboundEvent, InboundInput } from "../core/contract/messages.ts";
+import { foldVietnamese } from "../lib/text.ts";
+import { normalizeInviteCode } from "../core/domain/validation.ts";
 import type { RememberedChoices } from "./choices.ts";
 import { getDisplayName, getMessageType, unwrapUpdate, zaloUpdateSchema, type ZaloUpdate } from "./types.ts";
 

@@ -1,5 +1,5 @@
 import type { Config } from "../config.ts";
-import type { EventSink, MessengerAdapter } from "../core/ports.ts";
+import type { EventSink, MessengerAdapter } from "../core/contract/ports.ts";
 import type { Db } from "../db/client.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";

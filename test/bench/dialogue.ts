@@ -17,12 +17,13 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { createCore } from "../../bot/core/app.ts";
+import { createCore } from "../../bot/core/kernel/app.ts";
 import { reportsFeature } from "../../bot/core/features/reports/index.ts";
-import type { InboundInput, OutboundMessage, Platform } from "../../bot/core/messages.ts";
-import type { CoreDeps, Messenger } from "../../bot/core/ports.ts";
+import type { InboundInput, OutboundMessage, Platform } from "../../bot/core/contract/messages.ts";
+import type { Messenger } from "../../bot/core/contract/ports.ts";
 import { createDb, migrateDatabase, type Db } from "../../bot/db/client.ts";
 import { createI18n } from "../../bot/i18n/index.ts";
+import { type CoreDeps } from "../../bot/core/kernel/deps.ts";
 
 const members = Number(process.env.BENCH_MEMBERS ?? 100);
 const warmupMembers = Math.min(10, Math.max(1, Math.floor(members / 10)));

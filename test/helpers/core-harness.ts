@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { pino } from "pino";
-import { createCore, type Core } from "../../bot/core/app.ts";
-import type { FeatureFactory } from "../../bot/core/feature.ts";
-import type { Choice, InboundInput, OutboundMessage, Platform } from "../../bot/core/messages.ts";
-import { RecipientUnreachableError, type CoreDeps, type Messenger } from "../../bot/core/ports.ts";
+import { createCore, type Core } from "../../bot/core/kernel/app.ts";
+import type { FeatureFactory } from "../../bot/core/kernel/feature.ts";
+import type { Choice, InboundInput, OutboundMessage, Platform } from "../../bot/core/contract/messages.ts";
+import { RecipientUnreachableError, type Messenger } from "../../bot/core/contract/ports.ts";
 import { createI18n, type I18n } from "../../bot/i18n/index.ts";
 import { createTestDb, type TestDb } from "./db.ts";
+import { type CoreDeps } from "../../bot/core/kernel/deps.ts";
 
 export const i18n: I18n = createI18n(join(import.meta.dirname, "../../locales"));
 

@@ -1,12 +1,12 @@
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCore, type Core } from "../../bot/core/app.ts";
-import { hashLinkCode, linkingFeature } from "../../bot/core/features/linking.ts";
-import type { InboundInput, OutboundMessage, Platform } from "../../bot/core/messages.ts";
-import { notifyPerson } from "../../bot/core/notify.ts";
-import type { CoreDeps } from "../../bot/core/ports.ts";
+import { createCore, type Core } from "../../bot/core/kernel/app.ts";
+import { hashLinkCode, linkingFeature } from "../../bot/core/features/linking/index.ts";
+import type { InboundInput, OutboundMessage, Platform } from "../../bot/core/contract/messages.ts";
+import { notifyPerson } from "../../bot/core/delivery/notify.ts";
 import { i18n, RecordingMessenger } from "../helpers/core-harness.ts";
 import { createTestDb, type TestDb } from "../helpers/db.ts";
+import { type CoreDeps } from "../../bot/core/kernel/deps.ts";
 
 let testDb: TestDb;
 let core: Core;

@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { RecipientUnreachableError, type Messenger } from "../../bot/core/ports.ts";
+import { RecipientUnreachableError, type Messenger } from "../../bot/core/contract/ports.ts";
 import { loadChoices } from "../../bot/zalo/choices.ts";
 import { ZaloBotClient } from "../../bot/zalo/client.ts";
 import { ZaloApiError, ZaloTransportError } from "../../bot/zalo/errors.ts";

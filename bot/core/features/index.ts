@@ -1,5 +1,5 @@
-import type { FeatureFactory } from "../feature.ts";
-import { linkingFeature } from "./linking.ts";
+import type { FeatureFactory } from "../kernel/feature.ts";
+import { linkingFeature } from "./linking/index.ts";
 import { meetingsFeature } from "./meetings/index.ts";
 import { reportsFeature } from "./reports/index.ts";
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCore } from "../../../bot/core/app.ts";
+import { createCore } from "../../../bot/core/kernel/app.ts";
 import { pino } from "pino";
 import { createHarness, i18n, labels, texts, type Harness, type TestUser } from "../../helpers/core-harness.ts";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createForm } from "../../../bot/core/dialogue/form.ts";
-import { textStep } from "../../../bot/core/dialogue/steps.ts";
-import type { FeatureFactory } from "../../../bot/core/feature.ts";
+import { createForm } from "../../../bot/core/kernel/dialogue/form.ts";
+import { textStep } from "../../../bot/core/kernel/dialogue/steps.ts";
+import type { FeatureFactory } from "../../../bot/core/kernel/feature.ts";
 import { createHarness, texts, type Harness } from "../../helpers/core-harness.ts";
 
 let failing = true;

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { meetingsFeature } from "../../../bot/core/features/meetings/index.ts";
-import type { OutboundMessage } from "../../../bot/core/messages.ts";
-import { RecipientUnreachableError } from "../../../bot/core/ports.ts";
-import { runOutbox, type OutboxSummary } from "../../../jobs/outbox.ts";
-import type { Pacer } from "../../../bot/pacer.ts";
+import type { OutboundMessage } from "../../../bot/core/contract/messages.ts";
+import { RecipientUnreachableError } from "../../../bot/core/contract/ports.ts";
+import { runOutbox, type OutboxSummary } from "../../../bot/core/delivery/dispatch.ts";
+import type { Pacer } from "../../../bot/lib/pacer.ts";
 import { createHarness, labels, texts, type Harness, type TestUser } from "../../helpers/core-harness.ts";
 
 let h: Harness;

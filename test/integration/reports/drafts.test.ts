@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { draftStateSchema } from "../../../bot/core/reports/draft-state.ts";
-import { loadTemplatesFromDir } from "../../../bot/core/reports/template-loader.ts";
+import { draftStateSchema } from "../../../bot/core/features/reports/engine/draft-state.ts";
+import { loadTemplatesFromDir } from "../../../bot/core/features/reports/engine/template-loader.ts";
 import { templatesDir } from "../../unit/reports/helpers.ts";
 import { answerShort, openRound, people, shortTemplate, shortTemplateV2, submit } from "./fixtures.ts";
 import { createReportsHarness, labelsOf, seedCell, textOf, type Member, type ReportsHarness } from "./harness.ts";

@@ -1,4 +1,4 @@
-import { templateSchema } from "../../../bot/core/reports/template-schema.ts";
+import { templateSchema } from "../../../bot/core/features/reports/engine/template-schema.ts";
 import type { Member } from "./harness.ts";
 
 /** A short template with a text, a choice, a commitment and an optional question. */

@@ -5,14 +5,14 @@
  */
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { runOutbox, type OutboxSummary } from "../../../jobs/outbox.ts";
-import { createCore, type Core } from "../../../bot/core/app.ts";
+import { runOutbox, type OutboxSummary } from "../../../bot/core/delivery/dispatch.ts";
+import { createCore, type Core } from "../../../bot/core/kernel/app.ts";
 import { createReportsFeature, type ReportsOptions } from "../../../bot/core/features/reports/index.ts";
-import type { Choice, InboundInput, OutboundMessage, Platform } from "../../../bot/core/messages.ts";
-import type { CoreDeps } from "../../../bot/core/ports.ts";
+import type { Choice, InboundInput, OutboundMessage, Platform } from "../../../bot/core/contract/messages.ts";
 import { createDb } from "../../../bot/db/client.ts";
 import { i18n, RecordingMessenger } from "../../helpers/core-harness.ts";
 import { createTestDb, type TestDb } from "../../helpers/db.ts";
+import { type CoreDeps } from "../../../bot/core/kernel/deps.ts";
 
 export interface ReportsHarness {
   testDb: TestDb;

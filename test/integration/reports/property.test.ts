@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Choice } from "../../../bot/core/messages.ts";
-import { draftStateSchema, type DraftState } from "../../../bot/core/reports/draft-state.ts";
+import type { Choice } from "../../../bot/core/contract/messages.ts";
+import { draftStateSchema, type DraftState } from "../../../bot/core/features/reports/engine/draft-state.ts";
 import { openRound, people, shortTemplate } from "./fixtures.ts";
 import { createReportsHarness, seedCell, type Member, type ReportsHarness } from "./harness.ts";
 

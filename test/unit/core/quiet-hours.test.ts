@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseOffsets } from "../../../bot/core/features/meetings/steps.ts";
-import { quietUntil } from "../../../bot/core/quiet-hours.ts";
+import { quietUntil } from "../../../bot/core/delivery/quiet-hours.ts";
 
 const hanoi = { start: "21:30", end: "06:30", timeZone: "Asia/Ho_Chi_Minh" };
 

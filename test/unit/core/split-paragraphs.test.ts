@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitText } from "../../../bot/core/split.ts";
+import { splitText } from "../../../bot/lib/split.ts";
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { checkCellName, checkPersonName, checkPhone, formatInviteCode, generateInviteCode, normalizeInviteCode } from "../../../bot/core/validation.ts";
-import { matchOption } from "../../../bot/core/dialogue/steps.ts";
+import { checkCellName, checkPersonName, checkPhone, formatInviteCode, generateInviteCode, normalizeInviteCode } from "../../../bot/core/domain/validation.ts";
+import { matchOption } from "../../../bot/core/kernel/dialogue/steps.ts";
 
 describe("names", () => {
   it("accepts a Vietnamese full name and tidies spaces", () => {

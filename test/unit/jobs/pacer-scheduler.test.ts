@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { createPacer } from "../../../bot/pacer.ts";
+import { createPacer } from "../../../bot/lib/pacer.ts";
 import { createScheduler } from "../../../jobs/scheduler.ts";
 
 describe("createPacer", () => {

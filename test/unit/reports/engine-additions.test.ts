@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { current, progress, renderReport, reopen, start } from "../../../bot/core/reports/engine.ts";
-import { engineTextKeys, engineTextsFrom, gradeKey, levelKey, textsFor } from "../../../bot/core/reports/engine-texts.ts";
-import { gradeLevels, ratingLevels, templateSchema } from "../../../bot/core/reports/template-schema.ts";
+import { current, progress, renderReport, reopen, start } from "../../../bot/core/features/reports/engine/engine.ts";
+import { engineTextKeys, engineTextsFrom, gradeKey, levelKey, textsFor } from "../../../bot/core/features/reports/engine/engine-texts.ts";
+import { gradeLevels, ratingLevels, templateSchema } from "../../../bot/core/features/reports/engine/template-schema.ts";
 import { i18n } from "../../helpers/core-harness.ts";
 import { canBo, Chat, fixtureJson } from "./helpers.ts";
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Choice, OutboundMessage } from "../../../bot/core/messages.ts";
-import { advance, draftStateSchema, resume, start, type DraftState, type EngineInput } from "../../../bot/core/reports/engine.ts";
-import { textsFor } from "../../../bot/core/reports/engine-texts.ts";
-import { loadTemplatesFromDir } from "../../../bot/core/reports/template-loader.ts";
-import { memberCategories, type MemberProfile, type Template } from "../../../bot/core/reports/template-schema.ts";
+import type { Choice, OutboundMessage } from "../../../bot/core/contract/messages.ts";
+import { advance, draftStateSchema, resume, start, type DraftState, type EngineInput } from "../../../bot/core/features/reports/engine/engine.ts";
+import { textsFor } from "../../../bot/core/features/reports/engine/engine-texts.ts";
+import { loadTemplatesFromDir } from "../../../bot/core/features/reports/engine/template-loader.ts";
+import { memberCategories, type MemberProfile, type Template } from "../../../bot/core/features/reports/engine/template-schema.ts";
 import { allChoices, fixture, templatesDir } from "./helpers.ts";
 
 const templates: Template[] = [fixture(), ...loadTemplatesFromDir(templatesDir).templates];

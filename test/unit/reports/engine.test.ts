@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decodeChoice, encodeChoice, templateTag } from "../../../bot/core/reports/choice-data.ts";
-import { advance, draftStateSchema, renderReport, resume, templatesFor } from "../../../bot/core/reports/engine.ts";
-import { fmt, textsFor } from "../../../bot/core/reports/engine-texts.ts";
-import { loadTemplatesFromDir } from "../../../bot/core/reports/template-loader.ts";
-import { templateSchema } from "../../../bot/core/reports/template-schema.ts";
+import { decodeChoice, encodeChoice, templateTag } from "../../../bot/core/features/reports/engine/choice-data.ts";
+import { advance, draftStateSchema, renderReport, resume, templatesFor } from "../../../bot/core/features/reports/engine/engine.ts";
+import { fmt, textsFor } from "../../../bot/core/features/reports/engine/engine-texts.ts";
+import { loadTemplatesFromDir } from "../../../bot/core/features/reports/engine/template-loader.ts";
+import { templateSchema } from "../../../bot/core/features/reports/engine/template-schema.ts";
 import { allChoices, canBo, Chat, fixture, fixtureJson, leader, retired, templatesDir } from "./helpers.ts";
 
 const vi = textsFor("vi");

@@ -8,9 +8,9 @@ import { assignmentNotices, digestNotices, reminderNow, reportKinds } from "../.
 import { parseCategories, parseOffsets } from "../../../bot/core/features/reports/payloads.ts";
 import type { RoundRecord } from "../../../bot/core/features/reports/store.ts";
 import { formatMoment, reminderNotice, statusView } from "../../../bot/core/features/reports/views.ts";
-import { textsFor } from "../../../bot/core/reports/engine-texts.ts";
-import { loadTemplatesFromDir } from "../../../bot/core/reports/template-loader.ts";
-import { templateSchema } from "../../../bot/core/reports/template-schema.ts";
+import { textsFor } from "../../../bot/core/features/reports/engine/engine-texts.ts";
+import { loadTemplatesFromDir } from "../../../bot/core/features/reports/engine/template-loader.ts";
+import { templateSchema } from "../../../bot/core/features/reports/engine/template-schema.ts";
 import { i18n } from "../../helpers/core-harness.ts";
 import { canBo, Chat, fixture, templatesDir } from "./helpers.ts";
 

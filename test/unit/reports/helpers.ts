@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import type { Choice, OutboundMessage } from "../../../bot/core/messages.ts";
-import { advance, start, type DraftState, type EngineInput, type EngineResult } from "../../../bot/core/reports/engine.ts";
-import type { EngineLocale } from "../../../bot/core/reports/engine-texts.ts";
-import { templateSchema, type MemberProfile, type Template } from "../../../bot/core/reports/template-schema.ts";
+import type { Choice, OutboundMessage } from "../../../bot/core/contract/messages.ts";
+import { advance, start, type DraftState, type EngineInput, type EngineResult } from "../../../bot/core/features/reports/engine/engine.ts";
+import type { EngineLocale } from "../../../bot/core/features/reports/engine/engine-texts.ts";
+import { templateSchema, type MemberProfile, type Template } from "../../../bot/core/features/reports/engine/template-schema.ts";
 
-export const templatesDir = fileURLToPath(new URL("../../../bot/core/reports/templates/", import.meta.url));
+export const templatesDir = fileURLToPath(new URL("../../../bot/core/features/reports/templates/", import.meta.url));
 
 export const canBo: MemberProfile = { category: "can_bo", holdsPost: false };
 export const leader: MemberProfile = { category: "can_bo", holdsPost: true };

@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { locate } from "../../../bot/core/reports/json-positions.ts";
-import { loadTemplatesFromDir, parseTemplateText } from "../../../bot/core/reports/template-loader.ts";
+import { locate } from "../../../bot/core/features/reports/engine/json-positions.ts";
+import { loadTemplatesFromDir, parseTemplateText } from "../../../bot/core/features/reports/engine/template-loader.ts";
 import { fixtureJson, templatesDir } from "./helpers.ts";
 
 const good = JSON.stringify(fixtureJson, null, 2);

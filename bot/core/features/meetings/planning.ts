@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../../db/client.ts";
-import { planMessages, supersede, type PlannedMessage } from "../../outbox.ts";
+import { planMessages, supersede, type PlannedMessage } from "../../delivery/outbox.ts";
 import { invitedMembers } from "./service.ts";
 
 /** Outbox kinds of the meetings feature. */

@@ -1,4 +1,4 @@
-import type { OutboxRenderer } from "../../outbox.ts";
+import type { OutboxRenderer } from "../../delivery/outbox.ts";
 import { meetingOutboxKinds } from "./planning.ts";
 import { absenceTallies, invitedMembers } from "./service.ts";
 import { answerChoices, documentsPart, meetingDetails, meetingTitle, remainingText, summaryText, whenText, type SummaryLine } from "./views.ts";

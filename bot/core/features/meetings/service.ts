@@ -1,6 +1,6 @@
 import type { Db } from "../../../db/client.ts";
-import { audit } from "../../audit.ts";
-import { DomainError } from "../../errors.ts";
+import { audit } from "../../domain/audit.ts";
+import { DomainError } from "../../domain/errors.ts";
 import { monthlyRuleSchema, nextOccurrences, type MonthlyRule } from "../../time/monthly-rule.ts";
 import { utcToZonedWall } from "../../time/zoned.ts";
 

@@ -1,8 +1,8 @@
-import { choiceStep, parseStepChoice, skipValue, stepChoice, textStep, type StepDef } from "../../dialogue/steps.ts";
+import { choiceStep, parseStepChoice, skipValue, stepChoice, textStep, type StepDef } from "../../kernel/dialogue/steps.ts";
 import { parseViDateTime, parseViTime } from "../../time/parse-vi-datetime.ts";
 import { parseViMonthlyRule } from "../../time/monthly-rule.ts";
 import { addDays, utcToZonedWall, zonedWallToUtc } from "../../time/zoned.ts";
-import type { Checked } from "../../validation.ts";
+import type { Checked } from "../../domain/validation.ts";
 import { oneOffKinds } from "./service.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");

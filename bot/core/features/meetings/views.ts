@@ -1,5 +1,5 @@
 import type { Translator } from "../../../i18n/index.ts";
-import type { Choice, FileRef, OutboundMessage, Platform } from "../../messages.ts";
+import type { Choice, FileRef, OutboundMessage, Platform } from "../../contract/messages.ts";
 import { utcToZonedWall } from "../../time/zoned.ts";
 import { parseDocuments, type AttendanceStatus, type MeetingRecord } from "./service.ts";
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../../db/client.ts";
-import type { MemberCategory } from "../../people.ts";
-import type { Template } from "../../reports/template-schema.ts";
+import type { MemberCategory } from "../../domain/people.ts";
+import type { Template } from "./engine/template-schema.ts";
 
 export interface Candidate {
   personId: string;

@@ -1,6 +1,6 @@
-import type { DraftState } from "../../reports/draft-state.ts";
-import { resolve } from "../../reports/flow.ts";
-import type { MemberProfile, Template } from "../../reports/template-schema.ts";
+import type { DraftState } from "./engine/draft-state.ts";
+import { resolve } from "./engine/flow.ts";
+import type { MemberProfile, Template } from "./engine/template-schema.ts";
 
 /**
  * The question numbers (as the new version numbers them) whose answer differs from the previous

@@ -2,10 +2,10 @@
  * What happens to a submitted report: the secretary or deputy accepts it or returns it with a
  * comment; until then its author may take it back. Each is decided once, whoever presses first.
  */
-import { endDialogue } from "../../dialogue/store.ts";
-import { DomainError } from "../../errors.ts";
-import type { DialogueHandler, Turn } from "../../feature.ts";
-import { adminRoles, requireRole } from "../../members.ts";
+import { endDialogue } from "../../kernel/dialogue/store.ts";
+import { DomainError } from "../../domain/errors.ts";
+import type { DialogueHandler, Turn } from "../../kernel/feature.ts";
+import { adminRoles, requireRole } from "../../domain/members.ts";
 import { choiceData, cancelData } from "./choices.ts";
 import { reportKinds, versionNotices } from "./notices.ts";
 import { isCellAdmin, loadVersion, mayRead, renderVersion, type LoadedVersion } from "./reading.ts";

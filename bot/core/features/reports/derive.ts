@@ -12,8 +12,8 @@
  * Both are ordinary engine steps, so they are saved, reviewed, edited and printed like any other.
  */
 import type { Translator } from "../../../i18n/index.ts";
-import type { Condition } from "../../reports/conditions.ts";
-import { memberCategories, stepSchema, type MemberCategory, type MemberProfile, type Step, type Template } from "../../reports/template-schema.ts";
+import type { Condition } from "./engine/conditions.ts";
+import { memberCategories, stepSchema, type MemberCategory, type MemberProfile, type Step, type Template } from "./engine/template-schema.ts";
 
 export const holdsPostStepId = "giu-chuc-vu";
 export const followUpStepId = "tu-sua-lan-truoc";

@@ -4,12 +4,12 @@
  * continues exactly where the member was. The person's dialogue row only says which draft is open
  * (flow "report", data { draftId, proxy }); the draft itself lives in report_draft and survives /huy.
  */
-import { endDialogue } from "../../dialogue/store.ts";
-import type { DialogueHandler, Turn } from "../../feature.ts";
-import type { InboundInput, OutboundMessage } from "../../messages.ts";
-import { adminRoles, requireRole, roles } from "../../members.ts";
-import { actions, decodeChoice, templateTag } from "../../reports/choice-data.ts";
-import { advance, current, resume, start, type EngineInput, type EngineResult } from "../../reports/engine.ts";
+import { endDialogue } from "../../kernel/dialogue/store.ts";
+import type { DialogueHandler, Turn } from "../../kernel/feature.ts";
+import type { InboundInput, OutboundMessage } from "../../contract/messages.ts";
+import { adminRoles, requireRole, roles } from "../../domain/members.ts";
+import { actions, decodeChoice, templateTag } from "./engine/choice-data.ts";
+import { advance, current, resume, start, type EngineInput, type EngineResult } from "./engine/engine.ts";
 import { choiceData } from "./choices.ts";
 import { deriveTemplate, profileOf } from "./derive.ts";
 import { createDraftCache } from "./draft-cache.ts";

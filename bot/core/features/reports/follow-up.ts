@@ -3,10 +3,10 @@
  * so the next report asks how it went instead of starting from nothing.
  */
 import type { Db } from "../../../db/client.ts";
-import type { DraftState } from "../../reports/draft-state.ts";
-import { answerText } from "../../reports/engine-view.ts";
-import type { EngineTexts } from "../../reports/engine-texts.ts";
-import type { Template } from "../../reports/template-schema.ts";
+import type { DraftState } from "./engine/draft-state.ts";
+import { answerText } from "./engine/engine-view.ts";
+import type { EngineTexts } from "./engine/engine-texts.ts";
+import type { Template } from "./engine/template-schema.ts";
 import { parseState, versionStatus } from "./store.ts";
 
 /** The commitment answers of a submitted report, as text; null when it made none. */

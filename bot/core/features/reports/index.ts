@@ -3,10 +3,10 @@
  * question-by-question dialogue that never loses a word, delivery to the secretary and deputy,
  * acceptance or return with a comment, reminders and a digest through the outbox.
  */
-import type { ChoiceHandler, FeatureFactory } from "../../feature.ts";
-import { adminRoles, type Role } from "../../members.ts";
-import { isReportChoice } from "../../reports/engine.ts";
-import type { Template } from "../../reports/template-schema.ts";
+import type { ChoiceHandler, FeatureFactory } from "../../kernel/feature.ts";
+import { adminRoles, type Role } from "../../domain/members.ts";
+import { isReportChoice } from "./engine/engine.ts";
+import type { Template } from "./engine/template-schema.ts";
 import { act, actionPrefix, roundPrefix } from "./choices.ts";
 import { createDecisions, returnFlow } from "./decisions.ts";
 import { createDraftDialogue, reportFlow } from "./draft-dialogue.ts";
@@ -14,7 +14,7 @@ import { reportRenderers } from "./renderers.ts";
 import { createRoundDialogue, roundFlow } from "./round-dialogue.ts";
 import { createRounds } from "./rounds.ts";
 import { createRuntime } from "./runtime.ts";
-import { createTemplateStore } from "./templates.ts";
+import { createTemplateStore } from "./template-store.ts";
 
 export interface ReportsOptions {
   /** The folder of template files (default: the shipped templates). */

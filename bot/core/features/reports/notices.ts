@@ -3,7 +3,7 @@
  * comments): the renderers read the report as it is when the message goes out, and skip it when
  * it is no longer true (a withdrawn version, a member who submitted meanwhile, a closed round).
  */
-import type { PlannedMessage } from "../../outbox.ts";
+import type { PlannedMessage } from "../../delivery/outbox.ts";
 import type { RoundRecord } from "./store.ts";
 
 /** Outbox kinds; dotted so they are never mistaken for locale keys. */

@@ -3,7 +3,7 @@
  * a row written by an older release or edited by hand is refused, never half-used.
  */
 import { z } from "zod";
-import { memberCategories, type MemberCategory } from "../../people.ts";
+import { memberCategories, type MemberCategory } from "../../domain/people.ts";
 
 const categoriesSchema = z.array(z.enum(memberCategories)).min(1);
 const offsetsSchema = z.array(z.number().int().min(1).max(60 * 24 * 60)).max(10);

@@ -4,15 +4,15 @@
  */
 import type { Db } from "../../../db/client.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import { adminRoles, type Role } from "../../members.ts";
-import type { OutboundMessage } from "../../messages.ts";
-import { latestTemplate } from "../../reports/engine.ts";
-import { engineTextsFrom } from "../../reports/engine-texts.ts";
-import type { Template } from "../../reports/template-schema.ts";
+import { adminRoles, type Role } from "../../domain/members.ts";
+import type { OutboundMessage } from "../../contract/messages.ts";
+import { latestTemplate } from "./engine/engine.ts";
+import { engineTextsFrom } from "./engine/engine-texts.ts";
+import type { Template } from "./engine/template-schema.ts";
 import { changedQuestions } from "./changes.ts";
 import { deriveTemplate, profileOf } from "./derive.ts";
 import { parseState, versionStatus } from "./store.ts";
-import type { TemplateStore } from "./templates.ts";
+import type { TemplateStore } from "./template-store.ts";
 import { submittedReport } from "./views.ts";
 
 export async function loadVersion(db: Db, versionId: string) {

@@ -2,15 +2,15 @@
  * The outbox renderers of the reports feature: each reads the data as it is at sending time and
  * sends, or skips a message that stopped being true.
  */
-import type { OutboxRenderer, RenderOutcome } from "../../outbox.ts";
-import type { OutboundMessage } from "../../messages.ts";
+import type { OutboxRenderer, RenderOutcome } from "../../delivery/outbox.ts";
+import type { OutboundMessage } from "../../contract/messages.ts";
 import { activeCandidates } from "./audience.ts";
 import { choiceData } from "./choices.ts";
 import { reportKinds } from "./notices.ts";
 import { draftPayload, reminderPayload, roundPayload, versionPayload } from "./payloads.ts";
 import { isCellAdmin, loadVersion, renderVersion } from "./reading.ts";
 import { draftStatus, editableStatuses, versionStatus } from "./store.ts";
-import type { TemplateStore } from "./templates.ts";
+import type { TemplateStore } from "./template-store.ts";
 import { digestNotice, reminderNotice, roundOpenedNotice } from "./views.ts";
 
 const skip = (reason: string): RenderOutcome => ({ action: "skip", reason });

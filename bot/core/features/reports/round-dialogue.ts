@@ -3,15 +3,15 @@
  * way, who must answer, optionally the meeting it is for. Each answer is saved in the dialogue row;
  * on confirmation the round, one draft per member and their notices are written at once.
  */
-import type { DialogueData, Dialogue } from "../../dialogue/store.ts";
-import { advanceDialogue, endDialogue } from "../../dialogue/store.ts";
-import type { DialogueHandler, Turn } from "../../feature.ts";
-import type { Choice, OutboundMessage } from "../../messages.ts";
-import { adminRoles, requireRole, type MembershipWithCell } from "../../members.ts";
-import { memberCategories } from "../../people.ts";
-import { templateTag } from "../../reports/choice-data.ts";
-import type { Template } from "../../reports/template-schema.ts";
-import { foldVietnamese } from "../../text.ts";
+import type { DialogueData, Dialogue } from "../../kernel/dialogue/store.ts";
+import { advanceDialogue, endDialogue } from "../../kernel/dialogue/store.ts";
+import type { DialogueHandler, Turn } from "../../kernel/feature.ts";
+import type { Choice, OutboundMessage } from "../../contract/messages.ts";
+import { adminRoles, requireRole, type MembershipWithCell } from "../../domain/members.ts";
+import { memberCategories } from "../../domain/people.ts";
+import { templateTag } from "./engine/choice-data.ts";
+import type { Template } from "./engine/template-schema.ts";
+import { foldVietnamese } from "../../../lib/text.ts";
 import { parseViDateTime } from "../../time/parse-vi-datetime.ts";
 import { activeCandidates, mustAnswer, type AudienceRule } from "./audience.ts";
 import { cancelData, choiceData } from "./choices.ts";

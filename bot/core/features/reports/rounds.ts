@@ -2,10 +2,10 @@
  * Rounds as people see them: /baocao for every member, the status view and the round's controls
  * (remind now, close) for the secretary and deputy.
  */
-import type { Turn } from "../../feature.ts";
-import { adminRoles, requireRole, type MembershipWithCell, type Role } from "../../members.ts";
-import { supersede, planMessages } from "../../outbox.ts";
-import { progress } from "../../reports/engine.ts";
+import type { Turn } from "../../kernel/feature.ts";
+import { adminRoles, requireRole, type MembershipWithCell, type Role } from "../../domain/members.ts";
+import { supersede, planMessages } from "../../delivery/outbox.ts";
+import { progress } from "./engine/engine.ts";
 import { activeCandidates, mustAnswer } from "./audience.ts";
 import { cancelData, choiceData } from "./choices.ts";
 import { deriveTemplate, profileOf } from "./derive.ts";

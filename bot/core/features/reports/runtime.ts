@@ -1,8 +1,8 @@
 import type { Db } from "../../../db/client.ts";
 import { isLocale } from "../../../i18n/index.ts";
-import type { FeatureContext, Turn } from "../../feature.ts";
-import { engineTextsFor, type EngineTexts } from "../../reports/engine-texts.ts";
-import type { TemplateStore } from "./templates.ts";
+import type { FeatureContext, Turn } from "../../kernel/feature.ts";
+import { engineTextsFor, type EngineTexts } from "./engine/engine-texts.ts";
+import type { TemplateStore } from "./template-store.ts";
 
 /** What every part of the reports feature works with. */
 export interface Runtime {

@@ -5,11 +5,11 @@
  * Changes and the notifications they cause are written in one transaction.
  */
 import type { Db, Prisma } from "../../../db/client.ts";
-import { isUniqueViolation } from "../../errors.ts";
-import { outboxRowData, type PlannedMessage } from "../../outbox.ts";
-import { reopen } from "../../reports/engine.ts";
-import { salvage } from "../../reports/engine-migrate.ts";
-import type { DraftState } from "../../reports/draft-state.ts";
+import { outboxRowData, type PlannedMessage } from "../../delivery/outbox.ts";
+import { reopen } from "./engine/engine.ts";
+import { salvage } from "./engine/engine-migrate.ts";
+import type { DraftState } from "./engine/draft-state.ts";
+import { isUniqueViolation } from "../../../db/errors.ts";
 
 type Tx = Prisma.TransactionClient;
 

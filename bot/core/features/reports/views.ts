@@ -2,12 +2,12 @@
  * Pure renderers of the reports feature: data in, text and choices out. No I/O, no platform.
  */
 import type { Translator } from "../../../i18n/index.ts";
-import type { Choice, OutboundMessage } from "../../messages.ts";
-import { renderReport } from "../../reports/engine.ts";
-import { messages } from "../../reports/engine-view.ts";
-import type { EngineTexts } from "../../reports/engine-texts.ts";
-import type { DraftState } from "../../reports/draft-state.ts";
-import type { MemberProfile, Template } from "../../reports/template-schema.ts";
+import type { Choice, OutboundMessage } from "../../contract/messages.ts";
+import { renderReport } from "./engine/engine.ts";
+import { messages } from "./engine/engine-view.ts";
+import type { EngineTexts } from "./engine/engine-texts.ts";
+import type { DraftState } from "./engine/draft-state.ts";
+import type { MemberProfile, Template } from "./engine/template-schema.ts";
 import { utcToZonedWall } from "../../time/zoned.ts";
 import { choiceData } from "./choices.ts";
 import type { RoundRecord } from "./store.ts";

@@ -1,13 +1,13 @@
 /**
  * Turns the draft state into the messages the member sees. Pure; no decisions about the flow here.
  */
-import type { Choice, OutboundMessage } from "../messages.ts";
+import type { Choice, OutboundMessage } from "../../../contract/messages.ts";
 import { actions, confirmStep, encodeChoice, levelCodes, reviewStep, templateTag } from "./choice-data.ts";
 import type { MemberProfile } from "./conditions.ts";
 import type { Answer, StepBuffer, DraftState } from "./draft-state.ts";
 import { fmt, type EngineTexts } from "./engine-texts.ts";
 import { questionNumber, type Resolved } from "./flow.ts";
-import { splitText } from "../split.ts";
+import { splitText } from "../../../../lib/split.ts";
 import { gradeLevels, ratingLevels, type QuestionStep, type Quote, type Step, type StepOf, type Template } from "./template-schema.ts";
 
 /** Below both Telegram's 4096 and Zalo's limits, with room for the adapter's numbering of choices. */

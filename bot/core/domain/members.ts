@@ -1,6 +1,6 @@
-import type { Db } from "../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import { audit } from "./audit.ts";
-import type { CellRecord } from "./cells.ts";
+import type { CellRecord } from "../features/membership/cells.ts";
 import { DomainError } from "./errors.ts";
 import type { PersonRecord } from "./people.ts";
 

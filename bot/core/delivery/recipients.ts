@@ -1,6 +1,7 @@
-import { isLocale, type Translator } from "../i18n/index.ts";
-import type { Platform } from "./messages.ts";
-import type { CoreDeps, Messenger } from "./ports.ts";
+import { isLocale, type Translator } from "../../i18n/index.ts";
+import type { Platform } from "../contract/messages.ts";
+import type { Messenger } from "../contract/ports.ts";
+import { type CoreDeps } from "../kernel/deps.ts";
 
 export interface Recipient {
   identityId: string;

@@ -1,8 +1,8 @@
-import type { Db } from "../db/client.ts";
-import type { Translator } from "../i18n/index.ts";
-import { isUniqueViolation } from "./errors.ts";
-import type { OutboundMessage } from "./messages.ts";
-import type { CoreDeps } from "./ports.ts";
+import type { Db } from "../../db/client.ts";
+import type { Translator } from "../../i18n/index.ts";
+import type { OutboundMessage } from "../contract/messages.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
+import { type CoreDeps } from "../kernel/deps.ts";
 
 /**
  * The persisted outbox: every planned notification is a row with a unique key. Features plan

@@ -1,14 +1,14 @@
-import { isLocale } from "../i18n/index.ts";
-import { audit } from "./audit.ts";
-import { createCell, currentInvite, findInvite, issueInvite, revokeInvites } from "./cells.ts";
+import { isLocale } from "../../i18n/index.ts";
+import { audit } from "../domain/audit.ts";
+import { createCell, currentInvite, findInvite, issueInvite, revokeInvites } from "../features/membership/cells.ts";
 import { createForm } from "./dialogue/form.ts";
 import { dialogueFromRow, endDialogue, loadDialogue, startDialogue, type Dialogue, type DialogueData } from "./dialogue/store.ts";
 import { coreSteps, profileStepIds } from "./dialogue/steps.ts";
-import { DomainError } from "./errors.ts";
-import { renderUnreachableNotice } from "./notices.ts";
-import type { OutboxRenderer } from "./outbox.ts";
+import { DomainError } from "../domain/errors.ts";
+import { renderUnreachableNotice } from "../delivery/unreachable.ts";
+import type { OutboxRenderer } from "../delivery/outbox.ts";
 import type { ChoiceHandler, CommandHandler, DialogueHandler, Feature, FeatureContext, FeatureFactory, FeatureJob, Turn } from "./feature.ts";
-import { maxInboundTextLength, type InboundEvent, type InboundInput } from "./messages.ts";
+import { maxInboundTextLength, type InboundEvent, type InboundInput } from "../contract/messages.ts";
 import {
   activeMemberships,
   adminRoles,
@@ -25,15 +25,15 @@ import {
   setRole,
   transferSecretary,
   type MembershipWithCell,
-} from "./members.ts";
-import { notifyPerson } from "./notify.ts";
-import { isProfileComplete, resolvePerson, updateProfile, type ProfilePatch } from "./people.ts";
-import type { CoreDeps } from "./ports.ts";
-import { normalizeInviteCode } from "./validation.ts";
+} from "../domain/members.ts";
+import { notifyPerson } from "../delivery/notify.ts";
+import { isProfileComplete, resolvePerson, updateProfile, type ProfilePatch } from "../domain/people.ts";
+import { normalizeInviteCode } from "../domain/validation.ts";
 
 /** Kind of the outbox notice a secretary gets, once, when a member cannot be reached. */
 export const unreachableNoticeKind = "member-unreachable";
-import * as views from "./views.ts";
+import * as views from "../features/membership/views.ts";
+import { type CoreDeps } from "./deps.ts";
 
 /** The platform-neutral bot: adapters hand it events; it answers through the deps' messengers. */
 export interface Core {

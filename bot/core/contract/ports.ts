@@ -1,7 +1,4 @@
-import type { Db } from "../db/client.ts";
-import type { I18n, Locale } from "../i18n/index.ts";
-import type { Logger } from "../logger.ts";
-import type { OutboundMessage, Platform } from "./messages.ts";
+import type { InboundEvent, OutboundMessage, Platform } from "./messages.ts";
 
 /** What an adapter offers the core to deliver messages on one messenger. */
 export interface Messenger {
@@ -23,27 +20,9 @@ export class RecipientUnreachableError extends Error {
   }
 }
 
-export interface CoreSettings {
-  defaultLocale: Locale;
-  defaultTimeZone: string;
-  /** 0 = invites never expire. */
-  inviteTtlDays: number;
-}
-
-export interface CoreDeps {
-  db: Db;
-  i18n: I18n;
-  logger: Logger;
-  settings: CoreSettings;
-  messengers: ReadonlyMap<Platform, Messenger>;
-  now: () => Date;
-  /** Asks the scheduler to send due outbox rows soon, instead of at its next tick. */
-  kickOutbox?: () => void;
-}
-
 /** What the core offers an adapter: events in, and the commands it knows for messengers without a command syntax. */
 export interface EventSink {
-  handle(event: import("./messages.ts").InboundEvent): Promise<void>;
+  handle(event: InboundEvent): Promise<void>;
   commandNames(): string[];
 }
 

@@ -2,7 +2,7 @@
  * The questionnaire engine: pure functions from (template, saved draft, one input) to (new draft,
  * messages, event). The caller stores the draft after every call; nothing here does I/O or keeps state.
  */
-import type { OutboundMessage } from "../messages.ts";
+import type { OutboundMessage } from "../../../contract/messages.ts";
 import { actions, confirmStep, decodeChoice, reviewStep } from "./choice-data.ts";
 import type { MemberProfile } from "./conditions.ts";
 import type { Answer, DraftState } from "./draft-state.ts";
@@ -16,7 +16,7 @@ import type { QuestionStep, Template } from "./template-schema.ts";
 export type { EngineResult } from "./engine-steps.ts";
 export { draftStateSchema, type DraftState, type Answer } from "./draft-state.ts";
 export { renderReport, type ReportMember } from "./report.ts";
-export { splitText } from "../split.ts";
+export { splitText } from "../../../../lib/split.ts";
 export { isReportChoice } from "./choice-data.ts";
 
 export type EngineInput = { kind: "text"; text: string } | { kind: "choice"; data: string } | { kind: "unsupported"; what?: string };

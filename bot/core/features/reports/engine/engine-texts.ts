@@ -5,7 +5,7 @@
  * texts (the questions) are not here: they are data.
  */
 import { join } from "node:path";
-import { createI18n, type I18n, type Translator } from "../../i18n/index.ts";
+import { createI18n, type I18n, type Translator } from "../../../../i18n/index.ts";
 import { gradeLevels, ratingLevels, type GradeLevel, type RatingLevel } from "./template-schema.ts";
 
 export const engineLocales = ["vi", "en"] as const;
@@ -122,7 +122,7 @@ let projectI18n: I18n | undefined;
 
 /** The texts from the project's own locale files, for callers without an I18n (tools, unit tests). */
 export function textsFor(locale: EngineLocale | undefined): EngineTexts {
-  projectI18n ??= createI18n(join(import.meta.dirname, "../../../locales"));
+  projectI18n ??= createI18n(join(import.meta.dirname, "../../../../../locales"));
   return engineTextsFor(projectI18n, locale ?? "vi");
 }
 

@@ -2,7 +2,7 @@
  * How each step kind reacts to one input while it is the current question. Invalid input always
  * leaves answers untouched and asks the same question again with the reason.
  */
-import type { OutboundMessage } from "../messages.ts";
+import type { OutboundMessage } from "../../../contract/messages.ts";
 import { actions, levelCodes } from "./choice-data.ts";
 import type { Answer, StepBuffer, DraftState, Rated } from "./draft-state.ts";
 import { fmt } from "./engine-texts.ts";

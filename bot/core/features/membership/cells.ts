@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../db/client.ts";
-import { audit } from "./audit.ts";
-import { isUniqueViolation } from "./errors.ts";
-import { generateInviteCode } from "./validation.ts";
+import type { Db } from "../../../db/client.ts";
+import { audit } from "../../domain/audit.ts";
+import { generateInviteCode } from "../../domain/validation.ts";
+import { isUniqueViolation } from "../../../db/errors.ts";
 
 export interface CellRecord {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../../db/client.ts";
+import type { Db } from "../../../db/client.ts";
 
 export type FlowId = string;
 

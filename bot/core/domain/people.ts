@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Db } from "../db/client.ts";
-import type { Locale } from "../i18n/index.ts";
-import { isUniqueViolation } from "./errors.ts";
-import type { Platform } from "./messages.ts";
+import type { Db } from "../../db/client.ts";
+import type { Locale } from "../../i18n/index.ts";
+import type { Platform } from "../contract/messages.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 
 export const partyStatuses = ["official", "probationary"] as const;
 export type PartyStatus = (typeof partyStatuses)[number];

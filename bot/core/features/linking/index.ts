@@ -1,4 +1,4 @@
-import { audit } from "../audit.ts";
+import { audit } from "../../domain/audit.ts";
 /**
  * One person, two messengers. A one-time code made on one messenger (`/lienket` → «Lấy mã liên
  * kết») is typed on the other (`lienket <mã>`, or «Nhập mã liên kết» then the code): the second
@@ -14,14 +14,14 @@ import { audit } from "../audit.ts";
  * their SHA-256 is stored.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Translator } from "../../i18n/index.ts";
-import type { Db } from "../../db/client.ts";
-import type { Dialogue } from "../dialogue/store.ts";
-import { endDialogue } from "../dialogue/store.ts";
-import type { ChoiceHandler, CommandHandler, DialogueHandler, Feature, FeatureFactory, Turn } from "../feature.ts";
-import { platforms, type OutboundMessage, type Platform } from "../messages.ts";
-import { findRecipient } from "../recipients.ts";
-import { formatInviteCode, generateInviteCode, normalizeInviteCode } from "../validation.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import type { Db } from "../../../db/client.ts";
+import type { Dialogue } from "../../kernel/dialogue/store.ts";
+import { endDialogue } from "../../kernel/dialogue/store.ts";
+import type { ChoiceHandler, CommandHandler, DialogueHandler, Feature, FeatureFactory, Turn } from "../../kernel/feature.ts";
+import { platforms, type OutboundMessage, type Platform } from "../../contract/messages.ts";
+import { findRecipient } from "../../delivery/recipients.ts";
+import { formatInviteCode, generateInviteCode, normalizeInviteCode } from "../../domain/validation.ts";
 
 export const linkCodeTtlMinutes = 15;
 const flow = "link";

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { unreachableNoticeKind } from "../bot/core/app.ts";
-import type { Platform } from "../bot/core/messages.ts";
-import { planMessages, type OutboxRenderer, type OutboxRow } from "../bot/core/outbox.ts";
-import { RecipientUnreachableError, type CoreDeps } from "../bot/core/ports.ts";
-import { quietUntil } from "../bot/core/quiet-hours.ts";
-import { findRecipients, markUnreachable, type Recipient } from "../bot/core/recipients.ts";
-import type { Pacer } from "../bot/pacer.ts";
+import { unreachableNoticeKind } from "../kernel/app.ts";
+import type { Platform } from "../contract/messages.ts";
+import { planMessages, type OutboxRenderer, type OutboxRow } from "./outbox.ts";
+import { RecipientUnreachableError } from "../contract/ports.ts";
+import { quietUntil } from "./quiet-hours.ts";
+import { findRecipients, markUnreachable, type Recipient } from "./recipients.ts";
+import type { Pacer } from "../../lib/pacer.ts";
+import { type CoreDeps } from "../kernel/deps.ts";
 
 export interface OutboxJobDeps {
   core: CoreDeps;

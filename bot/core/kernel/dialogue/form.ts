@@ -1,5 +1,5 @@
 import type { DialogueHandler, FeatureContext, Turn } from "../feature.ts";
-import type { InboundInput } from "../messages.ts";
+import type { InboundInput } from "../../contract/messages.ts";
 import { parseStepChoice, type StepDef, type StepValue } from "./steps.ts";
 import { advanceDialogue, endDialogue, loadDialogue, type Dialogue, type DialogueData } from "./store.ts";
 

@@ -1,4 +1,4 @@
-import { addDays, utcToZonedWall, zonedWallToUtc } from "./time/zoned.ts";
+import { addDays, utcToZonedWall, zonedWallToUtc } from "../time/zoned.ts";
 
 export interface QuietHours {
   /** "HH:MM" wall-clock time in `timeZone` when quiet begins (e.g. "21:30"). */

@@ -11,8 +11,3 @@ export class DomainError extends Error {
     this.name = "DomainError";
   }
 }
-
-/** True for Prisma's unique-constraint violation (P2002), which we treat as "already exists". */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}

@@ -1,9 +1,9 @@
-import type { Translator } from "../i18n/index.ts";
+import type { Translator } from "../../../i18n/index.ts";
 import type { CellRecord } from "./cells.ts";
-import type { Choice, OutboundMessage } from "./messages.ts";
-import { adminRoles, type MembershipWithCell, type MembershipWithPerson, type Role } from "./members.ts";
-import type { PersonRecord } from "./people.ts";
-import { formatInviteCode } from "./validation.ts";
+import type { Choice, OutboundMessage } from "../../contract/messages.ts";
+import { adminRoles, type MembershipWithCell, type MembershipWithPerson, type Role } from "../../domain/members.ts";
+import type { PersonRecord } from "../../domain/people.ts";
+import { formatInviteCode } from "../../domain/validation.ts";
 
 /** Pure renderers: data in, text and choices out. No I/O, no platform. */
 

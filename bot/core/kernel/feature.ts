@@ -1,11 +1,11 @@
-import type { Translator } from "../i18n/index.ts";
-import type { Logger } from "../logger.ts";
+import type { Translator } from "../../i18n/index.ts";
+import type { Logger } from "../../logger.ts";
 import type { Dialogue } from "./dialogue/store.ts";
-import type { Choice, InboundEvent, InboundInput, OutboundMessage } from "./messages.ts";
-import type { MembershipWithCell } from "./members.ts";
-import type { PersonRecord } from "./people.ts";
-import type { OutboxRenderer } from "./outbox.ts";
-import type { CoreDeps } from "./ports.ts";
+import type { Choice, InboundEvent, InboundInput, OutboundMessage } from "../contract/messages.ts";
+import type { MembershipWithCell } from "../domain/members.ts";
+import type { PersonRecord } from "../domain/people.ts";
+import type { OutboxRenderer } from "../delivery/outbox.ts";
+import { type CoreDeps } from "./deps.ts";
 
 /** How a reply relates to the message whose button was pressed. */
 export interface ReplyOptions {

@@ -1,12 +1,12 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../../../logger.ts";
-import { latestTemplate } from "../../reports/engine.ts";
-import { loadTemplatesFromDir, type LoadError } from "../../reports/template-loader.ts";
-import type { Template } from "../../reports/template-schema.ts";
-import { templateTag } from "../../reports/choice-data.ts";
+import { latestTemplate } from "./engine/engine.ts";
+import { loadTemplatesFromDir, type LoadError } from "./engine/template-loader.ts";
+import type { Template } from "./engine/template-schema.ts";
+import { templateTag } from "./engine/choice-data.ts";
 
-export const defaultTemplatesDir = join(import.meta.dirname, "../../reports/templates");
+export const defaultTemplatesDir = join(import.meta.dirname, "templates");
 
 export interface TemplateStore {
   /** Every loaded template version (the engine picks the newest of an id, and migrates drafts to it). */

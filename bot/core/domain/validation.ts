@@ -1,4 +1,4 @@
-import { foldVietnamese } from "./text.ts";
+import { foldVietnamese } from "../../lib/text.ts";
 
 /** Checks for what people type. Each returns the cleaned value or the locale key of the reason. */
 

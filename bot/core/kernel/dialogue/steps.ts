@@ -1,8 +1,8 @@
-import type { Translator } from "../../i18n/index.ts";
-import { foldVietnamese } from "../text.ts";
-import type { Choice, InboundInput, OutboundMessage } from "../messages.ts";
-import { memberCategories, partyStatuses } from "../people.ts";
-import { checkCellName, checkCommitteeName, checkPersonName, checkPhone, type Checked } from "../validation.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import { foldVietnamese } from "../../../lib/text.ts";
+import type { Choice, InboundInput, OutboundMessage } from "../../contract/messages.ts";
+import { memberCategories, partyStatuses } from "../../domain/people.ts";
+import { checkCellName, checkCommitteeName, checkPersonName, checkPhone, type Checked } from "../../domain/validation.ts";
 import type { DialogueData } from "./store.ts";
 
 /** The value a step produced: a string, or null for "skipped / none". */

@@ -1,7 +1,8 @@
-import type { Translator } from "../i18n/index.ts";
-import type { OutboundMessage } from "./messages.ts";
-import { RecipientUnreachableError, type CoreDeps } from "./ports.ts";
+import type { Translator } from "../../i18n/index.ts";
+import type { OutboundMessage } from "../contract/messages.ts";
+import { RecipientUnreachableError } from "../contract/ports.ts";
 import { findRecipient, markUnreachable } from "./recipients.ts";
+import { type CoreDeps } from "../kernel/deps.ts";
 
 /**
  * Sends a message to a person at once, rendered in their language, on their messenger. For

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPacer, type Pacer } from "./lib/pacer.ts";
-import { runOutbox } from "./core/delivery/dispatch.ts";
+import { botJobs, outboxJobName } from "../jobs/jobs.ts";
 import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
 import { createCore, type Core } from "./core/kernel/app.ts";
 import { allFeatures } from "./core/features/index.ts";
@@ -15,7 +15,7 @@ import { createI18n } from "./i18n/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createTelegramAdapter } from "./telegram/start.ts";
 import { createZaloAdapter } from "./zalo/start.ts";
-import { type CoreDeps } from "./core/kernel/deps.ts";
+import { type CoreDeps } from "./core/deps.ts";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -59,7 +59,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
     messengers: new Map(adapters.map((a) => [a.platform, a.messenger])),
     now,
     settings: { defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ, inviteTtlDays: config.INVITE_TTL_DAYS },
-    kickOutbox: () => scheduler?.kick("outbox"),
+    kickOutbox: () => scheduler?.kick(outboxJobName),
   };
   const core = createCore(deps, allFeatures);
   const pacers = new Map<Platform, Pacer>([
@@ -67,17 +67,11 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
     ["zalo", createPacer(config.ZALO_SEND_RATE)],
   ]);
   const workerId = `${hostname()}:${process.pid}`;
-  scheduler = createScheduler(
-    [
-      { name: "outbox", cron: "* * * * *", run: () => runOutbox({ core: deps, renderers: core.outboxRenderers(), pacers, workerId }, { now: now() }) },
-      ...core.jobs().map((job) => ({ name: job.name, cron: job.cron, run: () => job.run(now()) })),
-    ],
-    { timeZone: config.TZ, logger, ticking: options.ticking ?? true },
-  );
+  scheduler = createScheduler(botJobs({ core, deps, pacers, workerId, now }), { timeZone: config.TZ, logger, ticking: options.ticking ?? true });
 
   for (const adapter of adapters) await adapter.start(core);
   // Reminders that fell due while the bot was down go out now, if still useful.
-  scheduler.kick("outbox");
+  scheduler.kick(outboxJobName);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>

@@ -8,6 +8,9 @@ import { PrismaClient } from "./generated/client.ts";
 
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/client.ts";
+import type { Prisma as PrismaNs } from "./generated/client.ts";
+/** The database or a transaction of it: what a read or a check inside a service's transaction takes. */
+export type DbTx = Db | PrismaNs.TransactionClient;
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const execFileAsync = promisify(execFile);

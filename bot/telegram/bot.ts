@@ -5,6 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { EventSink } from "../core/contract/ports.ts";
 import type { I18n, Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
+import { readPressed } from "./keyboard.ts";
 import { normalizeTelegramUpdate } from "./normalize.ts";
 import { throttle } from "./throttle.ts";
 
@@ -32,8 +33,6 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   return bot;
 }
 
-// Buttons of lists and menus stay usable; buttons of a question or a decision are spent once pressed.
-const keepsKeyboard = (data: string) => data.startsWith("mm:") || data.startsWith("m:");
 
 export interface TelegramHandlerDeps {
   core: EventSink;
@@ -62,7 +61,8 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramHandlerDeps): vo
     }
     log.debug({ input: normalized.event.input.kind }, "update");
     // Cleared before handling: a reply that replaces the pressed message brings its own keyboard.
-    if (data !== undefined && !keepsKeyboard(data)) {
+    // Buttons of lists and menus stay usable; buttons of a question or a decision are spent once pressed.
+    if (data !== undefined && !readPressed(data).keep) {
       await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch((err) => log.debug({ err }, "could not clear keyboard"));
     }
     await deps.core.handle(normalized.event);
@@ -72,14 +72,22 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramHandlerDeps): vo
   });
 }
 
-export const menuCommands = ["start", "menu", "lich", "baocao", "help", "taochibo", "thamgia", "hop", "dotbaocao", "diemdanh", "chuyencan", "nhaclich", "thanhvien", "choduyet", "moi", "hoso", "ngonngu", "lienket", "kenhnhan", "chibo", "roichibo", "huy"] as const;
+/** The commands the core lists in a menu, in its order. */
+export function menuCommands(sink: Pick<EventSink, "commands">): string[] {
+  return sink
+    .commands()
+    .filter((c) => c.menuRank !== undefined)
+    .sort((a, b) => a.menuRank! - b.menuRank!)
+    .map((c) => c.name);
+}
 
 /**
  * Sets the command menu in Vietnamese (and English for English-language clients). Not essential:
  * a server that lacks the method (an emulator) only earns a warning.
  */
-export async function setCommandMenu(api: Api, i18n: I18n, logger: Logger): Promise<void> {
-  const commands = (locale: Locale) => menuCommands.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+export async function setCommandMenu(api: Api, sink: Pick<EventSink, "commands">, i18n: I18n, logger: Logger): Promise<void> {
+  const names = menuCommands(sink);
+  const commands = (locale: Locale) => names.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
   try {
     await api.setMyCommands(commands("vi"));
     await api.setMyCommands(commands("en"), { language_code: "en" });

@@ -1,14 +1,9 @@
-import { GrammyError, InlineKeyboard, type Api } from "grammy";
-import type { OutboundMessage } from "../core/contract/messages.ts";
+import { GrammyError, type Api } from "grammy";
+import { toInlineKeyboard } from "./keyboard.ts";
 import { RecipientUnreachableError, type Messenger } from "../core/contract/ports.ts";
 import { splitText } from "../lib/split.ts";
 
 export const telegramTextLimit = 4096;
-
-export function toInlineKeyboard(message: OutboundMessage): InlineKeyboard | undefined {
-  if (!message.choices?.length) return undefined;
-  return InlineKeyboard.from(message.choices.map((row) => row.map((c) => InlineKeyboard.text(c.label, c.data))));
-}
 
 /** 403 "bot was blocked by the user", "user is deactivated", 400 "chat not found": no retry will help. */
 export function isUnreachable(error: unknown): boolean {

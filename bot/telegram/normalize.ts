@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { InboundEvent, InboundInput } from "../core/contract/messages.ts";
+import { readPressed } from "./keyboard.ts";
 
 /** The parts of a Telegram update the bot reads, checked before anything trusts them. */
 const userSchema = z.object({ id: z.number().int(), first_name: z.string().optional(), language_code: z.string().optional() });
@@ -81,7 +82,7 @@ export function normalizeTelegramUpdate(raw: unknown): Normalized {
         platform: "telegram",
         userId: String(callback.from.id),
         chatId: String(callback.message.chat.id),
-        input: { kind: "choice", data: callback.data },
+        input: { kind: "choice", data: readPressed(callback.data).data },
         pressedMessageRef: String(callback.message.message_id),
       },
     };

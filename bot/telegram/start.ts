@@ -20,7 +20,7 @@ export async function createTelegramAdapter(config: Config & { TELEGRAM_BOT_TOKE
     messenger: createTelegramMessenger(bot.api, bot.botInfo.username, (err) => deps.logger.warn({ err }, "telegram: a document could not be sent")),
     async start(sink) {
       installTelegramHandlers(bot, { core: sink, i18n: deps.i18n, logger: deps.logger, defaultLocale: config.DEFAULT_LOCALE });
-      await setCommandMenu(bot.api, deps.i18n, deps.logger);
+      await setCommandMenu(bot.api, sink, deps.i18n, deps.logger);
       // Long polling fails while a webhook is set (for instance by an earlier deployment).
       await bot.api.deleteWebhook();
       runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });

@@ -12,11 +12,11 @@
  */
 import type { EventSink } from "../core/contract/ports.ts";
 import type { Db } from "../db/client.ts";
-import { isLocale, type I18n, type Locale } from "../i18n/index.ts";
+import type { I18n, Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { loadChoices } from "./choices.ts";
 import type { ZaloMessenger } from "./messenger.ts";
-import { normalizeZaloUpdate } from "./normalize.ts";
+import { commandTable, normalizeZaloUpdate } from "./normalize.ts";
 import type { ZaloUpdate } from "./types.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 
@@ -69,22 +69,12 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
   const chains = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   let recorded = 0;
-
-  const localeOf = async (userId: string): Promise<Locale> => {
-    const identity = await db.identity.findUnique({ where: { platform_userId: { platform, userId } }, include: { person: { select: { locale: true } } } });
-    return isLocale(identity?.person.locale) ? identity.person.locale : deps.defaultLocale;
-  };
+  const commands = commandTable(deps.sink.commands());
 
   async function handle(update: ZaloUpdate): Promise<void> {
     const { message } = update;
     const memory = await loadChoices(db, message.chat.id);
-    const known = await db.identity.findUnique({ where: { platform_userId: { platform, userId: message.from.id } }, select: { id: true } });
-    const normalized = normalizeZaloUpdate(update, {
-      commandNames: new Set(deps.sink.commandNames()),
-      memory,
-      firstContact: known === null,
-      ...(deps.botId ? { botId: deps.botId } : {}),
-    });
+    const normalized = normalizeZaloUpdate(update, { commands, memory, ...(deps.botId ? { botId: deps.botId } : {}) });
     switch (normalized.kind) {
       case "ignored":
         log.debug({ reason: normalized.reason }, "zalo update ignored");
@@ -94,7 +84,7 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
         return;
       case "ambiguous": {
         await deps.messenger.sealChoices(message.chat.id);
-        const locale = await localeOf(message.from.id);
+        const locale = await deps.sink.localeOf(platform, message.from.id);
         const numbers = normalized.numbers.join(", ");
         await deps.messenger.send(message.chat.id, { text: deps.i18n.t(locale, "zalo-ambiguous-option", { label: normalized.label, numbers }) });
         return;

@@ -5,9 +5,9 @@
  */
 import type { Db } from "../db/client.ts";
 import type { OutboundMessage } from "../core/contract/messages.ts";
-import { RecipientUnreachableError, type Messenger } from "../core/contract/ports.ts";
+import { RecipientUnreachableError, type Messenger, type SendOptions } from "../core/contract/ports.ts";
 import { splitText } from "../lib/split.ts";
-import { isLocale, type I18n, type Locale } from "../i18n/index.ts";
+import type { I18n, Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import type { ZaloBotClient } from "./client.ts";
 import { loadChoices, numberChoices, renderOptions, saveChoices, sealChoices, type HintTexts, type RememberedChoices } from "./choices.ts";
@@ -67,12 +67,6 @@ export function createZaloMessenger(client: ZaloSender, deps: ZaloMessengerDeps)
     return run;
   };
 
-  async function localeOf(chatId: string): Promise<Locale> {
-    const identity = await db.identity.findFirst({ where: { platform: "zalo", chatId }, include: { person: { select: { locale: true } } } });
-    const locale = identity?.person.locale;
-    return isLocale(locale) ? locale : deps.defaultLocale;
-  }
-
   const hintTexts = (locale: Locale): HintTexts => ({
     one: (n) => i18n.t(locale, "zalo-answer-one", { n }),
     few: (list, last) => i18n.t(locale, "zalo-answer-few", { list, last }),
@@ -88,17 +82,16 @@ export function createZaloMessenger(client: ZaloSender, deps: ZaloMessengerDeps)
     }
   }
 
-  async function send(chatId: string, message: OutboundMessage): Promise<void> {
+  async function send(chatId: string, message: OutboundMessage, options: SendOptions): Promise<void> {
     const previous = await loadChoices(db, chatId);
     const numbered = numberChoices(message.choices, previous);
     const blocks = [message.text.trim()];
-    let locale: Locale | null = null;
+    const locale = options.locale ?? deps.defaultLocale;
     // Files (meeting papers) live on the messenger they were sent on; Zalo's API cannot send files at all.
-    const attachments = (message as { attachments?: unknown[] }).attachments?.length ?? 0;
-    if (numbered || attachments > 0) locale = await localeOf(chatId);
-    if (attachments > 0) blocks.push(i18n.t(locale!, "zalo-attachments-unavailable", { count: attachments }));
+    const attachments = message.attachments?.length ?? 0;
+    if (attachments > 0) blocks.push(i18n.t(locale, "zalo-attachments-unavailable", { count: attachments }));
     if (numbered) {
-      blocks.push(renderOptions(numbered.shown, hintTexts(locale!)));
+      blocks.push(renderOptions(numbered.shown, hintTexts(locale)));
       // Saved before sending: a person answering at once must find the numbers they see.
       await saveChoices(db, chatId, numbered.memory);
     } else if (previous?.fresh) {
@@ -120,7 +113,7 @@ export function createZaloMessenger(client: ZaloSender, deps: ZaloMessengerDeps)
 
   return {
     platform: "zalo",
-    send: (chatId, message) => serial(chatId, () => send(chatId, message)),
+    send: (chatId, message, options = {}) => serial(chatId, () => send(chatId, message, options)),
     sealChoices: (chatId) => serial(chatId, async () => sealChoices(db, chatId, await loadChoices(db, chatId))),
     // Zalo has no links that open a bot with a payload: the code is typed instead.
     inviteLink: () => undefined,

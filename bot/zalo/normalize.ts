@@ -13,8 +13,8 @@
  */
 import { z } from "zod";
 import type { InboundEvent, InboundInput } from "../core/contract/messages.ts";
+import type { CommandInfo } from "../core/contract/ports.ts";
 import { foldVietnamese } from "../lib/text.ts";
-import { normalizeInviteCode } from "../core/domain/validation.ts";
 import type { RememberedChoices } from "./choices.ts";
 import { getDisplayName, getMessageType, unwrapUpdate, zaloUpdateSchema, type ZaloUpdate } from "./types.ts";
 
@@ -44,12 +44,10 @@ export function looksLikeUpdate(raw: unknown): boolean {
 export interface NormalizeContext {
   /** The bot's own id (getMe): its own messages coming back are dropped. */
   botId?: string;
-  /** Every command the core knows (folded, without "/"). */
-  commandNames: ReadonlySet<string>;
+  /** Every command the core knows, by name and alias (folded, without "/"). */
+  commands: CommandTable;
   /** The options last shown in this chat, if any. */
   memory: RememberedChoices | null;
-  /** No account is known for this Zalo user yet: plain greetings open the welcome, like Telegram's Start. */
-  firstContact?: boolean;
 }
 
 export type ZaloNormalized =
@@ -73,7 +71,7 @@ export function normalizeZaloUpdate(update: ZaloUpdate, ctx: NormalizeContext): 
   if (isGroup) {
     // In groups the text starts with "@Bot name" when the bot is mentioned (unconfirmed): look past it.
     const unmentioned = text?.replace(/^@[^/]*(?=\/)/u, "") ?? "";
-    return { kind: "group", chatId: message.chat.id, messageId, isCommand: text !== undefined && readCommand(unmentioned, ctx.commandNames) !== null };
+    return { kind: "group", chatId: message.chat.id, messageId, isCommand: text !== undefined && readCommand(unmentioned, ctx.commands) !== null };
   }
   const base = {
     platform: "zalo" as const,
@@ -98,9 +96,9 @@ type ReadText = { kind: "input"; input: InboundInput } | { kind: "ambiguous"; la
 const numberPattern = /^(?:so|lua chon|chon|#)?\s*(\d{1,3})$/;
 
 /** How a typed text reads: a command, an option, or just text. */
-export function readText(text: string, ctx: Pick<NormalizeContext, "commandNames" | "memory" | "firstContact">): ReadText {
+export function readText(text: string, ctx: Pick<NormalizeContext, "commands" | "memory">): ReadText {
   const trimmed = text.trim();
-  const command = readCommand(trimmed, ctx.commandNames);
+  const command = readCommand(trimmed, ctx.commands);
   if (command && trimmed.startsWith("/")) return { kind: "input", input: command };
   const folded = foldVietnamese(trimmed);
   const items = ctx.memory?.items ?? [];
@@ -119,18 +117,21 @@ export function readText(text: string, ctx: Pick<NormalizeContext, "commandNames
     if (datas.size > 1) return { kind: "ambiguous", label: same[0]!.label, numbers: same.map((i) => i.n) };
   }
   if (command) return { kind: "input", input: command };
-  if (ctx.firstContact && normalizeInviteCode(trimmed) === null) {
-    // Telegram opens a chat with /start; on Zalo the first message is a greeting, answered likewise.
-    return { kind: "input", input: { kind: "command", command: "start", args: "" } };
-  }
   return { kind: "input", input: { kind: "text", text } };
+}
+
+/** The core's commands by every name they answer to. */
+export type CommandTable = ReadonlyMap<string, CommandInfo>;
+
+export function commandTable(commands: readonly CommandInfo[]): CommandTable {
+  return new Map(commands.flatMap((c) => [c.name, ...c.aliases].map((name) => [name, c] as const)));
 }
 
 /**
  * "/lịch 12/12" → command "lich", args "12/12". Without "/", only a whole message naming a known
  * command ("thành viên", "lich"), or such a command followed by a code ("tham gia ABCD-EFGH-…").
  */
-export function readCommand(text: string, commandNames: ReadonlySet<string>): InboundInput | null {
+export function readCommand(text: string, commands: CommandTable): InboundInput | null {
   const trimmed = text.trim();
   if (trimmed.startsWith("/")) {
     const rest = trimmed.slice(1).trim();
@@ -139,7 +140,7 @@ export function readCommand(text: string, commandNames: ReadonlySet<string>): In
     // "/thành viên" names one command in two words: the longest known name wins, then the first word.
     for (let n = Math.min(3, tokens.length); n >= 2; n--) {
       const name = fold(tokens.slice(0, n));
-      if (commandNames.has(name)) return { kind: "command", command: name, args: tokens.slice(n).join(" ") };
+      if (commands.has(name)) return { kind: "command", command: name, args: tokens.slice(n).join(" ") };
     }
     const match = /^([^\s]+)(?:\s+([\s\S]*))?$/u.exec(rest);
     const name = match ? fold([match[1]!]) : "";
@@ -150,14 +151,13 @@ export function readCommand(text: string, commandNames: ReadonlySet<string>): In
   const words = foldVietnamese(trimmed).split(" ").filter(Boolean);
   if (words.length === 0) return null;
   const whole = words.join("");
-  if (commandNames.has(whole)) return { kind: "command", command: whole, args: "" };
-  // "tham gia ABCD-EFGH-JKMN-PQRS": a command of up to three words, then a code.
+  if (commands.has(whole)) return { kind: "command", command: whole, args: "" };
+  // "tham gia ABCD-EFGH-JKMN-PQRS": a command of up to three words, then what the command says it takes.
   const tokens = trimmed.split(/\s+/);
   for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
     const name = tokens.slice(0, n).map((w) => foldVietnamese(w).replace(/\s+/g, "")).join("");
-    if (!commandNames.has(name)) continue;
     const args = tokens.slice(n).join(" ");
-    if (normalizeInviteCode(args) !== null) return { kind: "command", command: name, args };
+    if (commands.get(name)?.takesTypedArgs?.(args)) return { kind: "command", command: name, args };
   }
   return null;
 }

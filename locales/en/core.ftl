@@ -229,3 +229,4 @@ command-roichibo = Leave the cell
 command-huy = Stop what is in progress
 member-unreachable-for-secretary = { $cell }: messages to { $name } cannot be delivered (they may have blocked the bot or deleted the chat). Please tell them in person; once they write to the bot again, reminders will reach them.
 error-meeting-started = The meeting has started or is over; the answer can no longer be changed.
+checklist-use-options = Choose a line to change its state; when done, choose the last line to save.

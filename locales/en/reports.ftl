@@ -113,7 +113,6 @@ report-button-resume = Continue
 report-button-view-short = View the submitted report
 report-button-withdraw-short = Take back to change
 report-button-complete-short = Edit the report
-report-button-cancel = Cancel
 report-button-done = Done
 
 ## Questions the bot adds (the bot's own wording, not an official text)

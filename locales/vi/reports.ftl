@@ -113,7 +113,6 @@ report-button-resume = Làm tiếp
 report-button-view-short = Xem bản đã nộp
 report-button-withdraw-short = Rút lại để sửa
 report-button-complete-short = Sửa bản báo cáo
-report-button-cancel = Hủy
 report-button-done = Xong
 
 ## Câu hỏi do chatbot thêm (lời của chatbot, không phải văn bản chính thức)

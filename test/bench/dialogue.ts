@@ -23,7 +23,8 @@ import type { InboundInput, OutboundMessage, Platform } from "../../bot/core/con
 import type { Messenger } from "../../bot/core/contract/ports.ts";
 import { createDb, migrateDatabase, type Db } from "../../bot/db/client.ts";
 import { createI18n } from "../../bot/i18n/index.ts";
-import { type CoreDeps } from "../../bot/core/kernel/deps.ts";
+import { type CoreDeps } from "../../bot/core/deps.ts";
+import { membershipFeature } from "../../bot/core/features/membership/index.ts";
 
 const members = Number(process.env.BENCH_MEMBERS ?? 100);
 const warmupMembers = Math.min(10, Math.max(1, Math.floor(members / 10)));
@@ -86,7 +87,7 @@ async function main() {
     now: () => now,
     settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: 30 },
   };
-  const core = createCore(deps, [reportsFeature]);
+  const core = createCore(deps, [reportsFeature, membershipFeature]);
   const send = (userId: string, input: InboundInput) => core.handle({ platform: "telegram", userId, chatId: userId, input });
   const press = (userId: string, label: string | RegExp) => send(userId, { kind: "choice", data: messenger.button(userId, label) });
 

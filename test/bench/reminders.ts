@@ -23,7 +23,8 @@ import { createTelegramBot } from "../../bot/telegram/bot.ts";
 import { createTelegramMessenger } from "../../bot/telegram/messenger.ts";
 import { runOutbox } from "../../bot/core/delivery/dispatch.ts";
 import { createPacer } from "../../bot/lib/pacer.ts";
-import { type CoreDeps } from "../../bot/core/kernel/deps.ts";
+import { type CoreDeps } from "../../bot/core/deps.ts";
+import { membershipFeature } from "../../bot/core/features/membership/index.ts";
 
 const limit = Number(process.env.BENCH_LIMIT ?? 300);
 const cells = Number(process.env.BENCH_CELLS ?? 500);
@@ -134,7 +135,7 @@ async function main() {
     now: () => clock.now,
     settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: 30 },
   };
-  const core = createCore(deps, [meetingsFeature]);
+  const core = createCore(deps, [meetingsFeature, membershipFeature]);
   const startsAt = new Date("2026-12-05T12:30:00Z");
   log(`seeding ${cells} cells × ${perCell} members …`);
   const members = await seed(deps, startsAt);

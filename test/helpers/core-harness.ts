@@ -3,21 +3,22 @@ import { pino } from "pino";
 import { createCore, type Core } from "../../bot/core/kernel/app.ts";
 import type { FeatureFactory } from "../../bot/core/kernel/feature.ts";
 import type { Choice, InboundInput, OutboundMessage, Platform } from "../../bot/core/contract/messages.ts";
-import { RecipientUnreachableError, type Messenger } from "../../bot/core/contract/ports.ts";
+import { RecipientUnreachableError, type Messenger, type SendOptions } from "../../bot/core/contract/ports.ts";
 import { createI18n, type I18n } from "../../bot/i18n/index.ts";
 import { createTestDb, type TestDb } from "./db.ts";
-import { type CoreDeps } from "../../bot/core/kernel/deps.ts";
+import { type CoreDeps } from "../../bot/core/deps.ts";
+import { membershipFeature } from "../../bot/core/features/membership/index.ts";
 
 export const i18n: I18n = createI18n(join(import.meta.dirname, "../../locales"));
 
 /** A messenger that records what each chat would see. */
 export class RecordingMessenger implements Messenger {
-  readonly sent: { chatId: string; message: OutboundMessage }[] = [];
+  readonly sent: { chatId: string; message: OutboundMessage; options?: SendOptions }[] = [];
   readonly blocked = new Set<string>();
   constructor(readonly platform: Platform = "telegram") {}
-  async send(chatId: string, message: OutboundMessage) {
+  async send(chatId: string, message: OutboundMessage, options?: SendOptions) {
     if (this.blocked.has(chatId)) throw new RecipientUnreachableError(this.platform);
-    this.sent.push({ chatId, message });
+    this.sent.push({ chatId, message, ...(options ? { options } : {}) });
   }
   inviteLink(code: string) {
     return `https://t.me/test_bot?start=${code}`;
@@ -62,13 +63,15 @@ export async function createHarness(options: { inviteTtlDays?: number; features?
     now: () => clock.now,
     settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: options.inviteTtlDays ?? 30 },
   };
-  const core = createCore(deps, options.features ?? []);
+  const core = createCore(deps, [...(options.features ?? []), membershipFeature]);
   const user = (id: string): TestUser => {
     const u: TestUser = {
       id,
       async send(input) {
         const before = messenger.inbox(id).length;
-        await core.handle({ platform: "telegram", userId: id, chatId: id, displayName: `User ${id}`, input });
+        // A press names the message that carried the button, as messengers do.
+        const pressed = input.kind === "choice" ? { pressedMessageRef: `msg-${before}` } : {};
+        await core.handle({ platform: "telegram", userId: id, chatId: id, displayName: `User ${id}`, input, ...pressed });
         return messenger.inbox(id).slice(before);
       },
       say: (text) => u.send({ kind: "text", text }),

@@ -25,8 +25,11 @@ class RecordingSink implements EventSink {
     this.events.push(event);
     await this.onHandle?.(event);
   }
-  commandNames() {
-    return ["start", "menu", "help", "lich", "thanhvien", "huy"];
+  commands() {
+    return ["start", "menu", "help", "lich", "thanhvien", "huy"].map((name) => ({ name, aliases: [] }));
+  }
+  async localeOf() {
+    return "vi" as const;
   }
 }
 
@@ -102,12 +105,12 @@ describe("long polling", () => {
     expect(sink.events.every((e) => e.platform === "zalo" && e.userId === "a1" && e.chatId === "a1" && e.displayName === "Ted")).toBe(true);
   });
 
-  it("opens the welcome when someone new greets the bot (Zalo has no Start button)", async () => {
+  it("passes a first greeting on as text: the core knows the account is new and opens the welcome", async () => {
     const sink = new RecordingSink();
     await startAdapter(sink);
     fake.pushUpdate(textUpdate("Xin chào", { userId: "b2" }));
     await until(() => sink.events.length === 1, "an event");
-    expect(sink.events[0]!.input).toEqual({ kind: "command", command: "start", args: "" });
+    expect(sink.events[0]!.input).toEqual({ kind: "text", text: "Xin chào" });
   });
 
   it("maps a typed number to the option shown, even after a restart", async () => {

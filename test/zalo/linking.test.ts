@@ -1,12 +1,14 @@
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCore, type Core } from "../../bot/core/kernel/app.ts";
-import { hashLinkCode, linkingFeature } from "../../bot/core/features/linking/index.ts";
+import { linkingFeature } from "../../bot/core/features/linking/index.ts";
+import { hashLinkCode } from "../../bot/core/features/linking/service.ts";
 import type { InboundInput, OutboundMessage, Platform } from "../../bot/core/contract/messages.ts";
 import { notifyPerson } from "../../bot/core/delivery/notify.ts";
 import { i18n, RecordingMessenger } from "../helpers/core-harness.ts";
 import { createTestDb, type TestDb } from "../helpers/db.ts";
-import { type CoreDeps } from "../../bot/core/kernel/deps.ts";
+import { type CoreDeps } from "../../bot/core/deps.ts";
+import { membershipFeature } from "../../bot/core/features/membership/index.ts";
 
 let testDb: TestDb;
 let core: Core;
@@ -31,7 +33,7 @@ beforeEach(async () => {
     now: () => clock.now,
     settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: 30 },
   };
-  core = createCore(deps, [linkingFeature]);
+  core = createCore(deps, [linkingFeature, membershipFeature]);
 });
 afterEach(async () => {
   await testDb.close();
@@ -189,7 +191,7 @@ describe("where notifications go", () => {
 
 describe("with one messenger running", () => {
   it("says there is nothing to link and keeps /help free of it", async () => {
-    const only = createCore({ ...deps, messengers: new Map([["telegram", tg]]) }, [linkingFeature]);
+    const only = createCore({ ...deps, messengers: new Map([["telegram", tg]]) }, [linkingFeature, membershipFeature]);
     await member("100");
     await only.handle({ platform: "telegram", userId: "100", chatId: "100", input: { kind: "command", command: "lienket", args: "" } });
     expect(tg.inbox("100").at(-1)?.text).toBe("Bot hiện chỉ chạy trên Telegram, nên chưa có tài khoản nào khác để liên kết.");

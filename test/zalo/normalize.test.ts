@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { RememberedChoices } from "../../bot/zalo/choices.ts";
-import { looksLikeUpdate, normalizeZaloUpdate, parseZaloUpdate, readCommand, readText, type NormalizeContext } from "../../bot/zalo/normalize.ts";
+import { commandTable, looksLikeUpdate, normalizeZaloUpdate, parseZaloUpdate, readCommand, readText, type NormalizeContext } from "../../bot/zalo/normalize.ts";
 import { photoUpdate, stickerUpdate, textUpdate, unsupportedUpdate } from "../helpers/fake-zalo-api.ts";
 
-const commandNames = new Set(["start", "menu", "help", "thamgia", "thanhvien", "lich", "huy", "hoso", "lienket", "kenhnhan"]);
-const ctx = (over: Partial<NormalizeContext> = {}): NormalizeContext => ({ commandNames, memory: null, ...over });
+// As the core describes them: a code after "thamgia" or "lienket" is their argument (any 16 letters here).
+const takesCode = (args: string) => /^[a-z0-9]{16}$/i.test(args.replace(/[\s-]/g, ""));
+const commands = commandTable(
+  ["start", "menu", "help", "thamgia", "thanhvien", "lich", "huy", "hoso", "lienket", "kenhnhan"].map((name) => ({
+    name,
+    aliases: [],
+    ...(name === "thamgia" || name === "lienket" ? { takesTypedArgs: takesCode } : {}),
+  })),
+);
+const ctx = (over: Partial<NormalizeContext> = {}): NormalizeContext => ({ commands, memory: null, ...over });
 const read = (text: string, over: Partial<NormalizeContext> = {}) => readText(text, ctx(over));
 
 const memory = (fresh: boolean): RememberedChoices => ({
@@ -73,7 +81,9 @@ describe("commands", () => {
     expect(read("Lịch sự với mọi người")).toEqual({ kind: "input", input: { kind: "text", text: "Lịch sự với mọi người" } });
     expect(read("lich 12/12")).toEqual({ kind: "input", input: { kind: "text", text: "lich 12/12" } });
     expect(read("xyz")).toEqual({ kind: "input", input: { kind: "text", text: "xyz" } });
-    expect(readCommand("/", commandNames)).toBeNull();
+    expect(readCommand("/", commands)).toBeNull();
+    // Words after a command that takes nothing typed are an answer.
+    expect(read("tham gia chi bo")).toEqual({ kind: "input", input: { kind: "text", text: "tham gia chi bo" } });
   });
 });
 
@@ -113,10 +123,8 @@ describe("normalizeZaloUpdate", () => {
     expect(n).toEqual({ kind: "event", messageId: "m1", event: { platform: "zalo", userId: "u1", chatId: "u1", displayName: "Bình", input: { kind: "command", command: "lich", args: "" } } });
   });
 
-  it("opens the welcome on a first greeting, but lets a first invite code through", () => {
-    expect(event(textUpdate("Xin chào"), { firstContact: true })).toMatchObject({ event: { input: { kind: "command", command: "start", args: "" } } });
-    expect(event(textUpdate("abcd efgh jkmn pqrs"), { firstContact: true })).toMatchObject({ event: { input: { kind: "text", text: "abcd efgh jkmn pqrs" } } });
-    expect(event(textUpdate("Xin chào"), { firstContact: false })).toMatchObject({ event: { input: { kind: "text" } } });
+  it("passes a greeting on as text: the core knows whether the account is new", () => {
+    expect(event(textUpdate("Xin chào"))).toMatchObject({ event: { input: { kind: "text", text: "Xin chào" } } });
   });
 
   it("names what a non-text message is, with photo_url or photo", () => {

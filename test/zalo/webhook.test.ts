@@ -19,8 +19,11 @@ class RecordingSink implements EventSink {
   async handle(event: InboundEvent) {
     this.events.push(event);
   }
-  commandNames() {
-    return ["start", "menu", "help"];
+  commands() {
+    return ["start", "menu", "help"].map((name) => ({ name, aliases: [] }));
+  }
+  async localeOf() {
+    return "vi" as const;
   }
 }
 

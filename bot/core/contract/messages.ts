@@ -13,6 +13,11 @@ export type Platform = (typeof platforms)[number];
 export interface Choice {
   label: string;
   data: string;
+  /**
+   * Pressing it leaves the message's options in place (a menu, a list): the messenger must not
+   * take the keyboard away. Other options are spent once one of the message's options is chosen.
+   */
+  keep?: boolean;
 }
 
 /** A file a user sent, kept by reference on the messenger that holds it. */

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { unreachableNoticeKind } from "../kernel/app.ts";
 import type { Platform } from "../contract/messages.ts";
-import { planMessages, type OutboxRenderer, type OutboxRow } from "./outbox.ts";
+import { type OutboxRenderer, type OutboxRow } from "./outbox.ts";
+import { planUnreachableNotice as planNotice } from "./unreachable.ts";
 import { RecipientUnreachableError } from "../contract/ports.ts";
 import { quietUntil } from "./quiet-hours.ts";
 import { findRecipients, markUnreachable, type Recipient } from "./recipients.ts";
 import type { Pacer } from "../../lib/pacer.ts";
-import { type CoreDeps } from "../kernel/deps.ts";
+import { type CoreDeps } from "../deps.ts";
 
 export interface OutboxJobDeps {
   core: CoreDeps;
@@ -127,7 +127,7 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
         // Send only while the claim is still ours: if another scheduler took the row over (our
         // claim looked expired to it), it sends, and we do not.
         if (!(await renewClaim(row.id, token))) return;
-        await recipient.messenger.send(recipient.chatId, message);
+        await recipient.messenger.send(recipient.chatId, message, { locale: recipient.locale });
       }
       summary.sent++;
       await markSent(row.id, token);
@@ -152,22 +152,7 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
     }
   }
 
-  /** Tells the cell's secretary, once per member and cell, that a member cannot be reached. */
-  async function planUnreachableNotice(row: OutboxRow): Promise<void> {
-    if (!row.cellId || row.kind === unreachableNoticeKind) return;
-    const secretary = await db.membership.findFirst({ where: { cellId: row.cellId, status: "active", role: "secretary" } });
-    if (!secretary || secretary.personId === row.personId) return;
-    await planMessages(db, [
-      {
-        key: `unreachable:${row.cellId}:${row.personId}`,
-        kind: unreachableNoticeKind,
-        personId: secretary.personId,
-        cellId: row.cellId,
-        payload: { memberId: row.personId },
-        dueAt: now,
-      },
-    ]);
-  }
+  const planUnreachableNotice = (row: OutboxRow) => planNotice(db, row, now);
 
   for (;;) {
     const due = await db.outboxMessage.findMany({

@@ -2,7 +2,7 @@ import type { Translator } from "../../i18n/index.ts";
 import type { OutboundMessage } from "../contract/messages.ts";
 import { RecipientUnreachableError } from "../contract/ports.ts";
 import { findRecipient, markUnreachable } from "./recipients.ts";
-import { type CoreDeps } from "../kernel/deps.ts";
+import { type CoreDeps } from "../deps.ts";
 
 /**
  * Sends a message to a person at once, rendered in their language, on their messenger. For
@@ -17,7 +17,7 @@ export async function notifyPerson(deps: CoreDeps, personId: string, build: (t: 
     return false;
   }
   try {
-    await recipient.messenger.send(recipient.chatId, build(recipient.t));
+    await recipient.messenger.send(recipient.chatId, build(recipient.t), { locale: recipient.locale });
     return true;
   } catch (error) {
     if (error instanceof RecipientUnreachableError) {

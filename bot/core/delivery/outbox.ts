@@ -1,8 +1,8 @@
-import type { Db } from "../../db/client.ts";
+import type { DbTx } from "../../db/client.ts";
 import type { Translator } from "../../i18n/index.ts";
 import type { OutboundMessage } from "../contract/messages.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import { type CoreDeps } from "../kernel/deps.ts";
+import { type CoreDeps } from "../deps.ts";
 
 /**
  * The persisted outbox: every planned notification is a row with a unique key. Features plan
@@ -38,7 +38,7 @@ export const outboxRowData = (m: PlannedMessage) => ({
 const chunk = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 /** Stores the rows whose keys are not stored yet; returns how many were added. */
-export async function planMessages(db: Db, messages: PlannedMessage[]): Promise<number> {
+export async function planMessages(db: DbTx, messages: PlannedMessage[]): Promise<number> {
   let added = 0;
   for (const part of chunk(messages, 400)) {
     const existing = await db.outboxMessage.findMany({ where: { key: { in: part.map((m) => m.key) } }, select: { key: true } });
@@ -67,7 +67,7 @@ export async function planMessages(db: Db, messages: PlannedMessage[]): Promise<
  * Marks the pending rows of a subject as superseded, except the keys to keep: after a meeting is
  * moved or cancelled, what was planned for the old time must never go out.
  */
-export async function supersede(db: Db, subjectId: string, options: { keep?: Iterable<string>; kinds?: string[] } = {}): Promise<number> {
+export async function supersede(db: DbTx, subjectId: string, options: { keep?: Iterable<string>; kinds?: string[] } = {}): Promise<number> {
   const keep = [...(options.keep ?? [])];
   const { count } = await db.outboxMessage.updateMany({
     where: {

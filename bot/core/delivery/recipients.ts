@@ -1,13 +1,14 @@
-import { isLocale, type Translator } from "../../i18n/index.ts";
+import { isLocale, type Locale, type Translator } from "../../i18n/index.ts";
 import type { Platform } from "../contract/messages.ts";
 import type { Messenger } from "../contract/ports.ts";
-import { type CoreDeps } from "../kernel/deps.ts";
+import { type CoreDeps } from "../deps.ts";
 
 export interface Recipient {
   identityId: string;
   platform: Platform;
   chatId: string;
   messenger: Messenger;
+  locale: Locale;
   t: Translator;
 }
 
@@ -43,12 +44,14 @@ function pickRecipient(deps: CoreDeps, person: PersonWithIdentities): Recipient 
   const usable = person.identities.filter((i) => deps.messengers.has(i.platform as Platform));
   const identity = usable.find((i) => i.platform === person.preferredPlatform) ?? usable[0];
   if (!identity) return null;
+  const locale = isLocale(person.locale) ? person.locale : deps.settings.defaultLocale;
   return {
     identityId: identity.id,
     platform: identity.platform as Platform,
     chatId: identity.chatId,
     messenger: deps.messengers.get(identity.platform as Platform)!,
-    t: deps.i18n.translator(isLocale(person.locale) ? person.locale : deps.settings.defaultLocale),
+    locale,
+    t: deps.i18n.translator(locale),
   };
 }
 

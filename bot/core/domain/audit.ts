@@ -23,7 +23,13 @@ export type AuditAction =
   | "meeting.rule_stopped"
   | "meeting.response"
   | "meeting.attendance"
-  | "meeting.notes";
+  | "meeting.notes"
+  | "report.round_opened"
+  | "report.round_closed"
+  | "report.proxy_submitted"
+  | "report.withdrawn"
+  | "report.accepted"
+  | "report.returned";
 
 export interface AuditEntry {
   cellId?: string | null;

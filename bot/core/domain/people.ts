@@ -37,20 +37,20 @@ export interface DialogueRow {
  * Finds the person behind a messenger account, creating them on first contact. Their dialogue row
  * comes in the same query: every message needs both, and one query per message is the budget.
  */
-export async function resolvePerson(db: Db, ref: IdentityRef, defaultLocale: Locale): Promise<PersonRecord & { dialogueRow: DialogueRow | null }> {
+export async function resolvePerson(db: Db, ref: IdentityRef, defaultLocale: Locale): Promise<PersonRecord & { dialogueRow: DialogueRow | null; firstContact: boolean }> {
   const existing = await findByIdentity(db, ref);
   if (existing) {
     if (existing.chatId !== ref.chatId || existing.unreachable) {
       // Writing to the bot proves it is reachable again.
       await db.identity.update({ where: { id: existing.identityId }, data: { chatId: ref.chatId, unreachable: false } });
     }
-    return { ...existing.person, dialogueRow: existing.dialogueRow };
+    return { ...existing.person, dialogueRow: existing.dialogueRow, firstContact: false };
   }
   try {
     const person = await db.person.create({
       data: { locale: defaultLocale, identities: { create: { platform: ref.platform, userId: ref.userId, chatId: ref.chatId } } },
     });
-    return { ...person, dialogueRow: null };
+    return { ...person, dialogueRow: null, firstContact: true };
   } catch (error) {
     // Two updates from a new user raced: the other one created the person.
     if (!isUniqueViolation(error)) throw error;
@@ -59,7 +59,7 @@ export async function resolvePerson(db: Db, ref: IdentityRef, defaultLocale: Loc
       include: { person: { include: { dialogue: true } } },
     });
     const { dialogue, ...person } = identity.person;
-    return { ...person, dialogueRow: dialogue };
+    return { ...person, dialogueRow: dialogue, firstContact: false };
   }
 }
 
@@ -131,4 +131,15 @@ export interface ProfilePatch {
 
 export async function updateProfile(db: Db, personId: string, patch: ProfilePatch): Promise<PersonRecord> {
   return db.person.update({ where: { id: personId }, data: patch });
+}
+
+/** The cell the person's commands apply to, chosen when they belong to several. */
+export async function setActiveCell(db: Db, personId: string, cellId: string | null): Promise<void> {
+  await db.person.update({ where: { id: personId }, data: { activeCellId: cellId } });
+}
+
+/** The language setting of the person behind an account, or null for an account not seen yet. */
+export async function localeOfAccount(db: Db, platform: string, userId: string): Promise<string | null> {
+  const identity = await db.identity.findUnique({ where: { platform_userId: { platform, userId } }, select: { person: { select: { locale: true } } } });
+  return identity?.person.locale ?? null;
 }

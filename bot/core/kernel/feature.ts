@@ -1,11 +1,20 @@
+/**
+ * What a feature is, and what the kernel offers it. The kernel routes and knows no feature:
+ * membership, meetings, reports and linking all register the same way, and reach the kernel only
+ * through their `FeatureContext`.
+ */
 import type { Translator } from "../../i18n/index.ts";
 import type { Logger } from "../../logger.ts";
-import type { Dialogue } from "./dialogue/store.ts";
 import type { Choice, InboundEvent, InboundInput, OutboundMessage } from "../contract/messages.ts";
+import type { OutboxRenderer } from "../delivery/outbox.ts";
 import type { MembershipWithCell } from "../domain/members.ts";
 import type { PersonRecord } from "../domain/people.ts";
-import type { OutboxRenderer } from "../delivery/outbox.ts";
-import { type CoreDeps } from "./deps.ts";
+import type { ButtonDef, ButtonValues, FieldShape } from "./buttons.ts";
+import type { CoreDeps } from "../deps.ts";
+import type { Dialogue, DialogueData } from "./dialogue/store.ts";
+import type { Form, FormDef } from "./dialogue/form.ts";
+
+export type { Dialogue, DialogueData };
 
 /** How a reply relates to the message whose button was pressed. */
 export interface ReplyOptions {
@@ -26,45 +35,72 @@ export interface Turn {
   reply(message: OutboundMessage, options?: ReplyOptions): Promise<void>;
 }
 
-/** What the core offers every feature, beyond its dependencies. */
+/** The person's one dialogue, as features may touch it: never its table. */
+export interface DialogueControl {
+  /** Starts a dialogue, replacing any other one the person had. */
+  start(turn: Turn, flow: string, step: string, data: DialogueData): Promise<Dialogue>;
+  /** Moves it on if nobody else did since `from` was read; null when another device or tap won. */
+  advance(turn: Turn, from: Dialogue, step: string, data: DialogueData): Promise<Dialogue | null>;
+  /** The person's dialogue as it is now (after a save lost to another device). */
+  load(personId: string): Promise<Dialogue | null>;
+  /** Ends the person's dialogue (of `flow` only, when given): someone who lost their place must not finish one begun with it. */
+  end(personId: string, flow?: string): Promise<void>;
+}
+
+/** What the kernel offers every feature, beyond the shared dependencies. */
 export interface FeatureContext {
   deps: CoreDeps;
-  /** Runs `fn` in the person's current cell; with several cells and none chosen, asks which (and re-runs `command`). */
+  /** Runs `fn` in the person's current cell; with several cells and none chosen, asks which (and runs `command` again). */
   withCell(turn: Turn, command: string, fn: (m: MembershipWithCell) => Promise<void>): Promise<void>;
-  /** Starts a dialogue of this feature, replacing any other one. */
-  startDialogue(turn: Turn, flow: string, step: string, data: Record<string, string | null>): Promise<Dialogue>;
+  dialogue: DialogueControl;
+  /** A question-by-question dialogue on the shared runner; list it in the feature's `dialogues`. */
+  form(def: FormDef): Form;
   /** "This button is out of date; nothing changed." */
   staleButton(turn: Turn): Promise<void>;
+  /** Tells every feature that someone was admitted, removed, left or changed exemption in a cell. */
+  membershipChanged(turn: Turn, cellId: string): Promise<void>;
+  /** Asks the scheduler to send the outbox rows just planned now, rather than at its next tick. */
+  kickOutbox(): void;
 }
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
-/** `data` is the whole callback data; `parts` is it split at ":" without the prefix. */
-export type ChoiceHandler = (turn: Turn, parts: string[], dialogue: Dialogue | null) => Promise<void>;
+
+export interface CommandDecl {
+  /** Folded, without "/", Latin letters only (Telegram's rule): "thanhvien". */
+  name: string;
+  aliases?: string[];
+  /**
+   * Position in the messenger's command menu (Telegram's "/" list), smaller first; absent: not
+   * listed. Its description is the locale message `command-<name>`.
+   */
+  menuRank?: number;
+  /**
+   * Whether text typed after the command's name without "/" ("tham gia ABCD-…") is its argument.
+   * Messengers without a command syntax ask this before reading such a message as a command.
+   */
+  takesTypedArgs?(args: string): boolean;
+  run: CommandHandler;
+}
+
+/** A press of a declared button, with its values already checked against the declaration. */
+export type ButtonHandler<S extends FieldShape> = (turn: Turn, values: ButtonValues<S>, dialogue: Dialogue | null) => Promise<void>;
+
+export interface ButtonBinding {
+  def: ButtonDef;
+  run: ButtonHandler<FieldShape>;
+}
+
+/** Binds a declared button to what a press does; the types of `values` come from the declaration. */
+export function on<S extends FieldShape>(def: ButtonDef<S>, run: ButtonHandler<S>): ButtonBinding {
+  return { def: def as unknown as ButtonDef, run: run as unknown as ButtonHandler<FieldShape> };
+}
+
 /** Input while the person is in one of this feature's dialogues (text, a choice or something unreadable). */
 export type DialogueHandler = (turn: Turn, dialogue: Dialogue, input: InboundInput) => Promise<void>;
 
-/**
- * A feature adds commands, buttons and dialogues to the core without the core knowing it. Names
- * must not collide: the core refuses two features claiming one command, prefix or flow.
- */
-export interface Feature {
-  name: string;
-  /** Command name (folded, without "/") → handler. Aliases are just more keys. */
-  commands?: Record<string, CommandHandler>;
-  /** Callback data prefix (the part before the first ":") → handler. */
-  choices?: Record<string, ChoiceHandler>;
-  /** Dialogue flow id → handler. */
-  dialogues?: Record<string, DialogueHandler>;
-  /** Buttons this feature adds to the main menu for this membership. */
-  menu?(t: Translator, membership: MembershipWithCell): Choice[][];
-  /** Lines this feature adds to /help for this membership, or null. */
-  help?(t: Translator, membership: MembershipWithCell): string | null;
-  /** Outbox kind → renderer, for the notifications this feature plans (see outbox.ts). */
-  outbox?: Record<string, OutboxRenderer>;
-  /** Periodic work (e.g. keeping the next meetings of a rule scheduled), run by jobs/scheduler.ts. */
-  jobs?: FeatureJob[];
-  /** Called after someone was admitted, removed, left, or had their exemption changed in a cell. */
-  onMembershipChanged?(cellId: string): Promise<void>;
+export interface DialogueDecl {
+  flow: string;
+  handler: DialogueHandler;
 }
 
 export interface FeatureJob {
@@ -72,6 +108,34 @@ export interface FeatureJob {
   /** node-cron expression in the default time zone. */
   cron: string;
   run(now: Date): Promise<unknown>;
+}
+
+/**
+ * A feature adds commands, buttons and dialogues without the kernel knowing it. Names must not
+ * collide: the registry refuses two features claiming one command, button prefix, flow or kind.
+ */
+export interface Feature {
+  name: string;
+  commands?: CommandDecl[];
+  buttons?: ButtonBinding[];
+  dialogues?: DialogueDecl[];
+  /**
+   * Rows this feature adds to the main menu for this membership; with null, to the welcome of
+   * someone who belongs to no cell yet.
+   */
+  menu?(turn: Turn, membership: MembershipWithCell | null): Promise<Choice[][]> | Choice[][];
+  /** Lines this feature adds to /help for this membership, or null. */
+  help?(t: Translator, membership: MembershipWithCell): string | null;
+  /** The payload of a start link (`/start <payload>`): true when this feature took it. */
+  startPayload?(turn: Turn, payload: string): Promise<boolean>;
+  /** Text typed outside any dialogue: true when this feature took it (e.g. an invite code). */
+  looseText?(turn: Turn, text: string): Promise<boolean>;
+  /** Outbox kind → renderer, for the notifications this feature plans (see delivery/outbox.ts). */
+  outbox?: Record<string, OutboxRenderer>;
+  /** Periodic work (e.g. keeping the next meetings of a rule scheduled), run by jobs/scheduler.ts. */
+  jobs?: FeatureJob[];
+  /** Called after someone was admitted, removed, left, or had their exemption changed in a cell. */
+  onMembershipChanged?(cellId: string): Promise<void>;
 }
 
 export type FeatureFactory = (ctx: FeatureContext) => Feature;

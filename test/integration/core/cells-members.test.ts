@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCore } from "../../../bot/core/kernel/app.ts";
+import { membershipFeature } from "../../../bot/core/features/membership/index.ts";
 import { pino } from "pino";
 import { createHarness, i18n, labels, texts, type Harness, type TestUser } from "../../helpers/core-harness.ts";
 
@@ -46,6 +47,14 @@ describe("a newcomer", () => {
     expect(labels(out[0])).toEqual(["Tạo chi bộ của tôi", "Tham gia bằng mã mời"]);
   });
 
+  it("is welcomed when the first thing they send is a greeting (Zalo has no Start button), and only then", async () => {
+    const u = h.user("101");
+    const first = await u.say("Xin chào");
+    expect(first[0]!.text).toContain("Xin chào đồng chí");
+    expect(labels(first[0])).toEqual(["Tạo chi bộ của tôi", "Tham gia bằng mã mời"]);
+    expect(texts(await u.say("xin chào"))).toContain("chưa hiểu");
+  });
+
   it("gets a polite answer to an unknown command, a sticker and free text", async () => {
     const u = h.user("100");
     expect(texts(await u.command("xyz"))).toContain("Không có lệnh «xyz»");
@@ -88,7 +97,7 @@ describe("creating a cell", () => {
       messengers: new Map([["telegram", h.messenger]]),
       now: () => h.clock.now,
       settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: 30 },
-    });
+    }, [membershipFeature]);
     await restarted.handle({ platform: "telegram", userId: "1", chatId: "1", input: { kind: "text", text: "Đảng bộ phường Đông Thanh" } });
     expect(sec.lastText()).toContain("họ và tên");
   });

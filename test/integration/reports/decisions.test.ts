@@ -64,8 +64,10 @@ describe("a submitted report", () => {
     await h.runOutbox();
     await bt.choose("Trả lại để bổ sung");
     expect(bt.lastText()).toContain("ghi nhận xét, yêu cầu bổ sung gửi đồng chí Lê Văn Long");
-    await bt.send({ kind: "unsupported", what: "photo" });
-    expect(bt.inbox().at(-2)!.text).toContain("Nhận xét cần viết bằng chữ.");
+    const refused = await bt.send({ kind: "unsupported", what: "photo" });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.text).toContain("Nhận xét cần viết bằng chữ.");
+    expect(refused[0]!.text).toContain("ghi nhận xét, yêu cầu bổ sung");
     expect(textOf(await bt.say(secretComment))).toContain("Đã trả lại bản của đồng chí Lê Văn Long kèm nhận xét.");
     expect(await h.deps.db.reportVersion.findFirstOrThrow()).toMatchObject({ status: "returned", returnComment: secretComment, decidedById: await bt.personId() });
     // The deputy's buttons on the same report are now stale.
@@ -232,5 +234,140 @@ describe("regressions found in review", () => {
     const back = await bt.choose("Trả lại để bổ sung");
     expect(textOf(back)).toContain("đã đóng");
     expect((await h.deps.db.reportVersion.findFirstOrThrow()).status).toBe("submitted");
+  });
+});
+
+describe("every action checks current membership and role at the moment it runs", () => {
+  let h: ReportsHarness;
+  let bt: Member;
+  let an: Member;
+  let long: Member;
+  const membershipOf = async (m: Member) => h.deps.db.membership.findFirstOrThrow({ where: { personId: await m.personId() } });
+  beforeEach(async () => {
+    h = await createReportsHarness({ templates: [shortTemplate] });
+    await seedCell(h, people);
+    bt = h.user("bt");
+    an = h.user("pbt");
+    long = h.user("l");
+    await openRound(bt);
+    await h.runOutbox();
+    await long.choose("Bắt đầu");
+    await answerShort(long);
+  });
+  afterEach(() => h.close());
+
+  it("a member removed from the cell cannot withdraw a submitted report with the button shown earlier", async () => {
+    await submit(long);
+    await h.runOutbox();
+    await long.choose("Rút lại để sửa");
+    // The confirmation is on screen; the secretary removes him now.
+    await bt.press(`rm!:${(await membershipOf(long)).id}`);
+    const refused = await long.choose("Rút lại để sửa");
+    expect(textOf(refused)).toContain("không phải thành viên");
+    expect((await h.deps.db.reportVersion.findFirstOrThrow()).status).toBe("submitted");
+    expect((await h.deps.db.reportDraft.findFirstOrThrow({ where: { personId: await long.personId() } })).status).toBe("submitted");
+    // The report stays in the secretary's queue: her buttons still decide it.
+    expect(textOf(await bt.choose("Tiếp nhận"))).toContain("Đã tiếp nhận bản báo cáo của đồng chí Lê Văn Long.");
+  });
+
+  it("a member removed while at the confirmation cannot submit", async () => {
+    await long.choose("Nộp");
+    // Removed by another process at that very moment: his chat still shows «Xác nhận nộp».
+    await h.deps.db.membership.updateMany({ where: { personId: await long.personId() }, data: { status: "removed" } });
+    const refused = await long.choose("Xác nhận nộp");
+    expect(textOf(refused)).toContain("không phải thành viên");
+    expect(await h.deps.db.reportVersion.count()).toBe(0);
+    expect((await h.deps.db.reportDraft.findFirstOrThrow({ where: { personId: await long.personId() } })).status).toBe("drafting");
+    expect(await h.deps.db.dialogueState.count({ where: { personId: await long.personId() } })).toBe(0);
+    expect(await h.deps.db.outboxMessage.count({ where: { kind: reportKinds.submitted } })).toBe(0);
+  });
+
+  it("a deputy who lost the role cannot accept with the buttons still on screen", async () => {
+    await submit(long);
+    await h.runOutbox();
+    await bt.press(`r:${(await membershipOf(an)).id}:m`);
+    expect(textOf(await an.choose("Tiếp nhận"))).toContain("chỉ bí thư (hoặc phó bí thư)");
+    expect((await h.deps.db.reportVersion.findFirstOrThrow()).status).toBe("submitted");
+  });
+
+  it("a deputy who lost the role while writing the return comment cannot return it", async () => {
+    await submit(long);
+    await h.runOutbox();
+    expect(textOf(await an.choose("Trả lại để bổ sung"))).toContain("ghi nhận xét, yêu cầu bổ sung gửi đồng chí Lê Văn Long");
+    // Demoted from elsewhere while typing.
+    await h.deps.db.membership.updateMany({ where: { personId: await an.personId() }, data: { role: "member" } });
+    expect(textOf(await an.say("Đề nghị bổ sung phần nguyên nhân."))).toContain("chỉ bí thư (hoặc phó bí thư)");
+    const version = await h.deps.db.reportVersion.findFirstOrThrow();
+    expect(version).toMatchObject({ status: "submitted", returnComment: null });
+    await h.runOutbox();
+    expect(long.all()).not.toContain("trả lại");
+  });
+});
+
+describe("the return comment", () => {
+  let h: ReportsHarness;
+  let bt: Member;
+  let long: Member;
+  beforeEach(async () => {
+    h = await createReportsHarness({ templates: [shortTemplate] });
+    await seedCell(h, people);
+    bt = h.user("bt");
+    long = h.user("l");
+    await openRound(bt);
+    await h.runOutbox();
+    await long.choose("Bắt đầu");
+    await answerShort(long);
+    await submit(long);
+    await h.runOutbox();
+  });
+  afterEach(() => h.close());
+
+  it("is handed back whole when too long, and the secretary goes on with a shorter one", async () => {
+    await bt.choose("Trả lại để bổ sung");
+    const long1001 = `${secretComment} ${"x".repeat(1001 - secretComment.length - 1)}`;
+    const refused = await bt.say(long1001);
+    expect(textOf(refused)).toContain("Nhận xét dài 1.001 ký tự, quá mức 1.000.");
+    expect(refused.map((m) => m.text)).toContain(long1001);
+    expect(textOf(refused)).toContain("ghi nhận xét, yêu cầu bổ sung gửi đồng chí Lê Văn Long");
+    expect((await h.deps.db.reportVersion.findFirstOrThrow()).status).toBe("submitted");
+    expect(textOf(await bt.say(secretComment))).toContain("Đã trả lại bản của đồng chí Lê Văn Long kèm nhận xét.");
+    expect(await h.deps.db.reportVersion.findFirstOrThrow()).toMatchObject({ status: "returned", returnComment: secretComment });
+  });
+
+  it("is refused when the round closed while it was being written, and the report stays submitted", async () => {
+    await bt.choose("Trả lại để bổ sung");
+    await h.deps.db.reportRound.updateMany({ data: { status: "closed", closedAt: h.clock.now } });
+    expect(textOf(await bt.say(secretComment))).toContain("đã đóng");
+    expect(await h.deps.db.reportVersion.findFirstOrThrow()).toMatchObject({ status: "submitted", returnComment: null });
+    expect(await h.deps.db.dialogueState.count({ where: { personId: await bt.personId() } })).toBe(0);
+  });
+
+  it("a forged or stale button under the question changes nothing and asks again", async () => {
+    await bt.choose("Trả lại để bổ sung");
+    const stale = await bt.press("d:comment:Đồng ý");
+    expect(textOf(stale)).toContain("ghi nhận xét");
+    expect((await h.deps.db.reportVersion.findFirstOrThrow()).status).toBe("submitted");
+    expect(textOf(await bt.say(secretComment))).toContain("Đã trả lại");
+  });
+
+  it("leaves audit lines for the decisions, with ids only", async () => {
+    await bt.choose("Trả lại để bổ sung");
+    await bt.say(secretComment);
+    await h.runOutbox();
+    await long.choose("Sửa bản báo cáo");
+    await submit(long);
+    await h.runOutbox();
+    await long.choose("Rút lại để sửa");
+    await long.choose("Rút lại để sửa");
+    await submit(long);
+    await h.runOutbox();
+    await bt.choose("Tiếp nhận");
+    const lines = await h.deps.db.auditLog.findMany({ where: { action: { in: ["report.returned", "report.withdrawn", "report.accepted"] } }, orderBy: { at: "asc" } });
+    expect(lines.map((l) => [l.action, JSON.parse(l.details).number])).toEqual([
+      ["report.returned", 1],
+      ["report.withdrawn", 2],
+      ["report.accepted", 3],
+    ]);
+    for (const l of lines) expect(l.details).not.toContain("nguyên nhân");
   });
 });

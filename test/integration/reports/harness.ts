@@ -12,7 +12,8 @@ import type { Choice, InboundInput, OutboundMessage, Platform } from "../../../b
 import { createDb } from "../../../bot/db/client.ts";
 import { i18n, RecordingMessenger } from "../../helpers/core-harness.ts";
 import { createTestDb, type TestDb } from "../../helpers/db.ts";
-import { type CoreDeps } from "../../../bot/core/kernel/deps.ts";
+import { type CoreDeps } from "../../../bot/core/deps.ts";
+import { membershipFeature } from "../../../bot/core/features/membership/index.ts";
 
 export interface ReportsHarness {
   testDb: TestDb;
@@ -118,14 +119,14 @@ export async function createReportsHarness(options: ReportsOptions = {}): Promis
       await db.$disconnect();
       db = await createDb(testDb.url);
       h.deps = makeDeps();
-      h.core = createCore(h.deps, [feature]);
+      h.core = createCore(h.deps, [feature, membershipFeature]);
     },
     async close() {
       await db.$disconnect();
       await testDb.close();
     },
   };
-  h.core = createCore(h.deps, [feature]);
+  h.core = createCore(h.deps, [feature, membershipFeature]);
   return h;
 }
 

@@ -106,6 +106,63 @@ describe("opening a report round", () => {
     expect(await h.deps.db.reportRound.count()).toBe(1);
   });
 
+  it("refuses a forged deadline or another cell's meeting exactly as a typed answer, shows nothing of the other cell, and lets the secretary go on", async () => {
+    const other = await seedCell(h, [{ userId: "o", fullName: "Ông Khác", role: "secretary" }], "Chi bộ Bên Kia");
+    const foreign = await h.deps.db.meeting.create({
+      data: { cellId: other.cellId, kind: "dinh_ky", title: "Họp riêng bên kia", startsAt: new Date("2026-12-07T01:15:00Z"), createdById: other.personIds.get("o")! },
+    });
+    const own = await h.deps.db.meeting.create({
+      data: { cellId, kind: "dinh_ky", title: "Sinh hoạt tháng 12", startsAt: new Date("2026-12-05T12:30:00Z"), createdById: ids.get("bt")! },
+    });
+    const bt = h.user("bt");
+    await bt.command("dotbaocao");
+    await bt.choose(/Tự kiểm tra/);
+    await bt.choose(/^Dùng tên/);
+    // A deadline carried by a button is read as if typed: too far, or not a date at all.
+    const far = await bt.press("d:deadline:2999-01-01T00:00:00.000Z");
+    expect(textOf(far)).toContain("Tôi chưa hiểu thời hạn «2999-01-01T00:00:00.000Z»");
+    expect(textOf(far)).toContain("Hạn nộp là khi nào?");
+    expect(textOf(await bt.press("d:deadline:not-a-date"))).toContain("Tôi chưa hiểu thời hạn «not-a-date»");
+    expect(textOf(await bt.press("d:deadline:1/1/2999"))).toContain("Hạn nộp đó xa quá");
+    expect(textOf(await bt.say("1/1/2999"))).toContain("Hạn nộp đó xa quá");
+    expect(await h.deps.db.dialogueState.findUniqueOrThrow({ where: { personId: ids.get("bt")! } })).toMatchObject({ step: "deadline" });
+    await bt.say("20/12");
+    await bt.choose(/^Tất cả đảng viên/);
+    const ask = await bt.choose("Không, các đồng chí ấy không phải nộp");
+    expect(labelsOf(ask)).toEqual(["19:30 05/12/2026 · Sinh hoạt tháng 12", "Không gắn với buổi nào"]);
+    // Another cell's meeting is not an option here, whatever the button says.
+    const forged = await bt.press(`d:meeting:${foreign.id}`);
+    expect(textOf(forged)).toContain("Lựa chọn này không hợp lệ.");
+    expect(textOf(forged)).toContain("buổi sinh hoạt sắp tới");
+    expect(textOf(forged)).not.toContain("Họp riêng bên kia");
+    expect(textOf(forged)).not.toContain("08:15 07/12/2026");
+    expect(bt.all()).not.toContain("Họp riêng bên kia");
+    // A button of an earlier question changes nothing either.
+    expect(textOf(await bt.press("d:deadline:21/12"))).toContain("Nút này đã cũ");
+    const confirm = await bt.choose("19:30 05/12/2026 · Sinh hoạt tháng 12");
+    expect(textOf(confirm)).toContain("Hạn nộp: 23:59 20/12/2026");
+    await bt.choose("Mở đợt và báo cho đảng viên");
+    const round = await h.deps.db.reportRound.findFirstOrThrow();
+    expect(round).toMatchObject({ cellId, meetingId: own.id });
+    expect(round.deadline.toISOString()).toBe("2026-12-20T16:59:00.000Z");
+  });
+
+  it("records in the audit log who opened and closed a round, with ids only", async () => {
+    const bt = h.user("bt");
+    await openRound(bt, { title: "Tự kiểm tra quý IV" });
+    const round = await h.deps.db.reportRound.findFirstOrThrow();
+    await bt.choose("Xem tình hình nộp");
+    await bt.choose("Đóng đợt");
+    await bt.choose("Đóng đợt");
+    const lines = await h.deps.db.auditLog.findMany({ where: { action: { startsWith: "report." } }, orderBy: { at: "asc" } });
+    expect(lines.map((l) => [l.action, l.actorPersonId, l.cellId])).toEqual([
+      ["report.round_opened", ids.get("bt"), cellId],
+      ["report.round_closed", ids.get("bt"), cellId],
+    ]);
+    expect(JSON.parse(lines[0]!.details)).toMatchObject({ roundId: round.id, templateId: shortTemplate.id, assigned: 5 });
+    for (const l of lines) expect(l.details).not.toContain("quý IV");
+  });
+
   it("tells every member at once, reminds non-submitters 3 days and 1 day before, and sends the secretary a digest", async () => {
     const bt = h.user("bt");
     await openRound(bt, { deadline: "17h 10/12" });

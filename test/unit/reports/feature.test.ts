@@ -6,7 +6,7 @@ import { createDraftCache } from "../../../bot/core/features/reports/draft-cache
 import { commitmentsOf } from "../../../bot/core/features/reports/follow-up.ts";
 import { assignmentNotices, digestNotices, reminderNow, reportKinds } from "../../../bot/core/features/reports/notices.ts";
 import { parseCategories, parseOffsets } from "../../../bot/core/features/reports/payloads.ts";
-import type { RoundRecord } from "../../../bot/core/features/reports/store.ts";
+import type { RoundRecord } from "../../../bot/core/features/reports/records.ts";
 import { formatMoment, reminderNotice, statusView } from "../../../bot/core/features/reports/views.ts";
 import { textsFor } from "../../../bot/core/features/reports/engine/engine-texts.ts";
 import { loadTemplatesFromDir } from "../../../bot/core/features/reports/engine/template-loader.ts";

@@ -1,32 +1,12 @@
-import { z } from "zod";
-import type { Db } from "../../../db/client.ts";
+/**
+ * The notifications of a meeting, planned from its current state. Called inside the transaction
+ * of the change that calls for them, so a meeting is never saved without its reminders, nor
+ * reminders planned for a change that did not happen.
+ */
+import type { DbTx } from "../../../db/client.ts";
 import { planMessages, supersede, type PlannedMessage } from "../../delivery/outbox.ts";
-import { invitedMembers } from "./service.ts";
-
-/** Outbox kinds of the meetings feature. */
-export const meetingOutboxKinds = {
-  announce: "meeting-announce",
-  reminder: "meeting-reminder",
-  summary: "meeting-summary",
-  attendancePrompt: "meeting-attendance-prompt",
-  notes: "meeting-notes",
-  absenceWarning: "meeting-absence-warning",
-} as const;
-
-export type MeetingChangeKind = "new" | "moved" | "place" | "cancelled";
-
-const offsetsSchema = z.array(z.number().int().positive().max(60 * 24 * 30)).max(6);
-
-/** The cell's reminder offsets in minutes; a damaged setting falls back to the defaults. */
-export function reminderOffsets(json: string): number[] {
-  try {
-    const parsed = offsetsSchema.safeParse(JSON.parse(json));
-    if (parsed.success) return [...new Set(parsed.data)].sort((a, b) => b - a);
-  } catch {
-    // fall through to the defaults
-  }
-  return [4320, 1440, 120];
-}
+import { meetingOutboxKinds, reminderOffsets, type MeetingChangeKind } from "./model.ts";
+import { invitedMembers } from "./queries.ts";
 
 /**
  * After the meeting's start: when the secretary is asked to record attendance. A cell meeting
@@ -40,7 +20,7 @@ const attendancePromptDelayMs = 100 * 60_000;
  * `change`) one message to everyone about what changed. Keys carry the start time, so a moved
  * meeting gets fresh reminders and the old ones are superseded; running it again adds nothing.
  */
-export async function planMeeting(db: Db, meetingId: string, now: Date, change?: MeetingChangeKind): Promise<number> {
+export async function planMeeting(db: DbTx, meetingId: string, now: Date, change?: MeetingChangeKind): Promise<number> {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: { cell: true } });
   if (!meeting) return 0;
   const members = await invitedMembers(db, meeting.cellId);
@@ -84,8 +64,10 @@ export async function planMeeting(db: Db, meetingId: string, now: Date, change?:
   return added;
 }
 
-/** Re-plans a cell's upcoming meetings, after someone joined, left or became exempt. */
-export async function replanCell(db: Db, cellId: string, now: Date): Promise<void> {
+/** Re-plans a cell's upcoming meetings, after someone joined, left or became exempt, or the settings changed. */
+export async function replanCell(db: DbTx, cellId: string, now: Date): Promise<number> {
   const upcoming = await db.meeting.findMany({ where: { cellId, status: "scheduled", startsAt: { gt: now } }, select: { id: true } });
-  for (const m of upcoming) await planMeeting(db, m.id, now);
+  let added = 0;
+  for (const m of upcoming) added += await planMeeting(db, m.id, now);
+  return added;
 }

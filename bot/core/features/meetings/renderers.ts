@@ -1,7 +1,9 @@
+/** The meetings feature's notifications, rendered from the data as it is when they go out. */
 import type { OutboxRenderer } from "../../delivery/outbox.ts";
-import { meetingOutboxKinds } from "./planning.ts";
-import { absenceTallies, invitedMembers } from "./service.ts";
-import { answerChoices, documentsPart, meetingDetails, meetingTitle, remainingText, summaryText, whenText, type SummaryLine } from "./views.ts";
+import { buttons } from "./buttons.ts";
+import { meetingOutboxKinds } from "./model.ts";
+import { absenceTallies, answerLines, cellAndPerson, invitedPersonIds, isActiveMember, meetingWithCell, responsesByPerson, sentOrPending } from "./queries.ts";
+import { answerChoices, documentsPart, meetingDetails, meetingTitle, remainingText, summaryText, whenText } from "./views.ts";
 
 /** A reminder sent this much after its time says that it comes late, and why. */
 const lateAfterMs = 15 * 60_000;
@@ -9,24 +11,17 @@ const lateAfterMs = 15 * 60_000;
 type Ctx = Parameters<OutboxRenderer>[1];
 
 /** The meeting a row is about, read once per outbox run however many members it goes to. */
-const loadMeeting = (ctx: Ctx, id: string | null) =>
-  id ? ctx.memo(`meeting:${id}`, () => ctx.deps.db.meeting.findUnique({ where: { id }, include: { cell: true } })) : Promise.resolve(null);
+const loadMeeting = (ctx: Ctx, id: string | null) => (id ? ctx.memo(`meeting:${id}`, () => meetingWithCell(ctx.deps.db, id)) : Promise.resolve(null));
 
 /** Whether the person is still expected at the cell's meetings; one query per cell and run. */
 async function isInvited(ctx: Ctx, cellId: string, personId: string): Promise<boolean> {
-  const invited = await ctx.memo(`invited:${cellId}`, async () => {
-    const rows = await ctx.deps.db.membership.findMany({ where: { cellId, status: "active", exempt: false }, select: { personId: true } });
-    return new Set(rows.map((r) => r.personId));
-  });
+  const invited = await ctx.memo(`invited:${cellId}`, () => invitedPersonIds(ctx.deps.db, cellId));
   return invited.has(personId);
 }
 
 /** Members' answers to a meeting; one query per meeting and run. */
 async function responseOf(ctx: Ctx, meetingId: string, personId: string) {
-  const all = await ctx.memo(`responses:${meetingId}`, async () => {
-    const rows = await ctx.deps.db.meetingResponse.findMany({ where: { meetingId } });
-    return new Map(rows.map((r) => [r.personId, r]));
-  });
+  const all = await ctx.memo(`responses:${meetingId}`, () => responsesByPerson(ctx.deps.db, meetingId));
   return all.get(personId) ?? null;
 }
 
@@ -37,15 +32,7 @@ async function responseOf(ctx: Ctx, meetingId: string, personId: string) {
  */
 async function siblings(ctx: Ctx, row: { subjectId: string | null; personId: string; kind: string; dueAt: Date; payload: Record<string, unknown> }, now: Date, startsAt: Date) {
   // Read once per meeting and run, as the run starts: rows sent during this run do not change the answer.
-  const byPerson = await ctx.memo(`siblings:${row.subjectId}`, async () => {
-    const all = await ctx.deps.db.outboxMessage.findMany({
-      where: { subjectId: row.subjectId, kind: { in: [meetingOutboxKinds.announce, meetingOutboxKinds.reminder] }, status: { in: ["sent", "pending", "sending"] } },
-      select: { personId: true, kind: true, status: true, dueAt: true, payload: true },
-    });
-    const map = new Map<string, typeof all>();
-    for (const r of all) map.set(r.personId, [...(map.get(r.personId) ?? []), r]);
-    return map;
-  });
+  const byPerson = await ctx.memo(`siblings:${row.subjectId}`, () => sentOrPending(ctx.deps.db, row.subjectId, [meetingOutboxKinds.announce, meetingOutboxKinds.reminder]));
   const rows = byPerson.get(row.personId) ?? [];
   // A reminder's offset says when it was meant to go, even after quiet hours moved its due time.
   const offsetOf = (payload: string | Record<string, unknown>) => {
@@ -108,30 +95,12 @@ const renderAnnounce: OutboxRenderer = async (row, ctx) => {
   };
 };
 
-/** Builds the answer lines the summary and the attendance checklist start from. */
-export async function answerLines(deps: Ctx["deps"], meeting: { id: string; cellId: string }, t: Ctx["t"]) {
-  const members = await invitedMembers(deps.db, meeting.cellId);
-  const responses = new Map((await deps.db.meetingResponse.findMany({ where: { meetingId: meeting.id } })).map((r) => [r.personId, r]));
-  const identities = await deps.db.identity.findMany({ where: { personId: { in: members.map((m) => m.personId) } } });
-  return members.map((m): SummaryLine & { personId: string } => {
-    const r = responses.get(m.personId);
-    const own = identities.filter((i) => i.personId === m.personId);
-    return {
-      personId: m.personId,
-      name: m.person.fullName ?? "?",
-      answer: (r?.answer as "attend" | "absent" | undefined) ?? null,
-      reason: r?.answer === "absent" ? [r.reason ? t(`reason-${r.reason}`) : null, r.reasonText].filter(Boolean).join(": ") || null : null,
-      unreachable: own.length === 0 || own.every((i) => i.unreachable),
-    };
-  });
-}
-
 const renderSummary: OutboxRenderer = async (row, ctx) => {
   const { deps, t, now } = ctx;
   const meeting = await loadMeeting(ctx, row.subjectId);
   if (!meeting || meeting.status !== "scheduled" || meeting.startsAt <= now) return { action: "skip", reason: "meeting passed or cancelled" };
-  const lines = await answerLines(deps, meeting, t);
-  return { action: "send", messages: [{ text: summaryText(t, meeting, meeting.cell, lines), choices: [[{ label: t("button-proxy-answer"), data: `mt:px:${meeting.id}` }]] }] };
+  const lines = await answerLines(deps.db, meeting, t);
+  return { action: "send", messages: [{ text: summaryText(t, meeting, meeting.cell, lines), choices: [[buttons.proxyList.choice(t("button-proxy-answer"), { meetingId: meeting.id })]] }] };
 };
 
 const renderAttendancePrompt: OutboxRenderer = async (row, ctx) => {
@@ -141,7 +110,7 @@ const renderAttendancePrompt: OutboxRenderer = async (row, ctx) => {
   if (meeting.attendanceRecordedAt) return { action: "skip", reason: "already recorded" };
   return {
     action: "send",
-    messages: [{ text: t("attendance-prompt", { title: meetingTitle(t, meeting, meeting.cell.timeZone), when: whenText(t, meeting.startsAt, meeting.cell.timeZone) }), choices: [[{ label: t("button-record-attendance"), data: `mt:at:${meeting.id}` }]] }],
+    messages: [{ text: t("attendance-prompt", { title: meetingTitle(t, meeting, meeting.cell.timeZone), when: whenText(t, meeting.startsAt, meeting.cell.timeZone) }), choices: [[buttons.attendance.choice(t("button-record-attendance"), { meetingId: meeting.id })]] }],
   };
 };
 
@@ -149,8 +118,7 @@ const renderNotes: OutboxRenderer = async (row, ctx) => {
   const { deps, t } = ctx;
   const meeting = await loadMeeting(ctx, row.subjectId);
   if (!meeting?.notes) return { action: "skip", reason: "no notes" };
-  const m = await deps.db.membership.findUnique({ where: { cellId_personId: { cellId: meeting.cellId, personId: row.personId } } });
-  if (m?.status !== "active") return { action: "skip", reason: "not a member" };
+  if (!(await isActiveMember(deps.db, meeting.cellId, row.personId))) return { action: "skip", reason: "not a member" };
   return { action: "send", messages: [{ text: t("notes-broadcast", { title: meetingTitle(t, meeting, meeting.cell.timeZone), when: whenText(t, meeting.startsAt, meeting.cell.timeZone), notes: meeting.notes }) }] };
 };
 
@@ -158,9 +126,9 @@ const renderAbsenceWarning: OutboxRenderer = async (row, { deps, t }) => {
   const memberId = typeof row.payload.memberId === "string" ? row.payload.memberId : null;
   const year = typeof row.payload.year === "number" ? row.payload.year : null;
   if (!memberId || !year || !row.cellId) return { action: "skip", reason: "bad payload" };
-  const cell = await deps.db.cell.findUnique({ where: { id: row.cellId } });
-  const member = await deps.db.person.findUnique({ where: { id: memberId } });
-  if (!cell || !member) return { action: "skip", reason: "gone" };
+  const found = await cellAndPerson(deps.db, row.cellId, memberId);
+  if (!found) return { action: "skip", reason: "gone" };
+  const { cell, person: member } = found;
   const tally = (await absenceTallies(deps.db, cell.id, year, cell.timeZone)).get(memberId);
   const months = tally?.unexcusedMonths ?? 0;
   if (months < 2) return { action: "skip", reason: "record corrected" };

@@ -1,13 +1,18 @@
-import { choiceStep, parseStepChoice, skipValue, stepChoice, textStep, type StepDef } from "../../kernel/dialogue/steps.ts";
-import { parseViDateTime, parseViTime } from "../../time/parse-vi-datetime.ts";
-import { parseViMonthlyRule } from "../../time/monthly-rule.ts";
-import { addDays, utcToZonedWall, zonedWallToUtc } from "../../time/zoned.ts";
+/**
+ * The questions of the meetings dialogues. A date or time picked from a button goes through the
+ * very parser a typed one does, so a forged or outdated day (past, years ahead, 30/02) is refused
+ * with the same words and nothing is saved.
+ */
 import type { Checked } from "../../domain/validation.ts";
-import { oneOffKinds } from "./service.ts";
+import { choiceStep, labelled, skipValue, stepChoice, textStep, type Accepted, type StepDef } from "../../kernel/dialogue/steps.ts";
+import { parseViMonthlyRule } from "../../time/monthly-rule.ts";
+import { parseViDateTime, parseViTime, type ParseFailureReason } from "../../time/parse-vi-datetime.ts";
+import { addDays, defaultTimeZone, utcToZonedWall, zonedWallToUtc, type CivilDate } from "../../time/zoned.ts";
+import { oneOffKinds, type MeetingDocument } from "./model.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function boundedText(min: number, max: number) {
+export function boundedText(min: number, max: number) {
   return (raw: string): Checked<string> => {
     const value = raw.normalize("NFC").trim();
     if (value.length === 0) return { ok: false, reason: "invalid-empty" };
@@ -18,7 +23,7 @@ function boundedText(min: number, max: number) {
   };
 }
 
-const dateReasonKey: Record<string, string> = {
+const dateReasonKey: Record<ParseFailureReason, string> = {
   empty: "invalid-empty",
   unclear: "invalid-datetime-unclear",
   invalid_date: "invalid-datetime-impossible",
@@ -26,68 +31,72 @@ const dateReasonKey: Record<string, string> = {
   missing_time: "invalid-datetime-missing-time",
   too_far: "invalid-datetime-too-far",
 };
+const refused = (reason: ParseFailureReason): Accepted => ({ ok: false, reason: dateReasonKey[reason] });
+
+/** A day alone, as the date step stores it until the time is known. */
+const dayValue = (d: CivilDate) => `day:${d.year}-${pad(d.month)}-${pad(d.day)}`;
+const dayPattern = /^day:(\d{4})-(\d{2})-(\d{2})$/;
+/** The day as a person would type it: "31/12/2999". */
+const typedDay = (year: string, month: string, day: string) => `${Number(day)}/${Number(month)}/${year}`;
 
 /**
- * The meeting's date: typed as people write it ("5/12 19h30", "thứ 6 tuần sau 14h") or a day
- * picked from buttons. A date with its time gives `at:<iso>`; a day alone gives `day:<y-m-d>`,
- * and the time is asked next. Anything unclear is refused with an example, never guessed.
+ * A typed date, with its time (`at:<iso>`) or without (`day:<y-m-d>`, the time is asked next). A
+ * day alone meets the limits a full moment does: not past, not more than `maxAheadDays` ahead.
+ */
+export function acceptTypedDate(text: string, timeZone: string, now: Date): Accepted {
+  const parsed = parseViDateTime(text, { now, timeZone });
+  if (parsed.ok) return { ok: true, value: `at:${parsed.at.toISOString()}` };
+  if (parsed.reason !== "missing_time" || parsed.detail !== "time") return refused(parsed.reason);
+  // A date alone: read again with the day's last minute, to learn the day and check its limits.
+  const probe = parseViDateTime(`${text} 23h59`, { now, timeZone });
+  return probe.ok ? { ok: true, value: dayValue(probe.wall) } : refused(probe.reason);
+}
+
+/**
+ * The meeting's date: typed as people write it ("5/12 19h30", "thứ 6 tuần sau 14h") or one of the
+ * next eight days picked. A pick is read as its typed equivalent ("31/12/2999"), never trusted.
  */
 export function dateStep(id: string, promptKey: string): StepDef {
   return {
     id,
     prompt: ({ t, data, now }) => {
-      const tz = data.timeZone ?? "Asia/Ho_Chi_Minh";
-      const today = utcToZonedWall(now ?? new Date(), tz);
+      const tz = data.timeZone ?? defaultTimeZone;
+      const today = utcToZonedWall(now, tz);
       const days = Array.from({ length: 8 }, (_, i) => addDays(today, i + 1));
-      const buttons = days.map((d) => stepChoice(id, `day:${d.year}-${pad(d.month)}-${pad(d.day)}`, `${t(`weekday-short-${zonedWeekday(d, tz)}`)} ${pad(d.day)}/${pad(d.month)}`));
+      const buttons = days.map((d) => stepChoice(id, dayValue(d), `${t(`weekday-short-${weekdayIn(d, tz)}`)} ${pad(d.day)}/${pad(d.month)}`));
       return { text: t(promptKey), choices: [buttons.slice(0, 4), buttons.slice(4, 8)] };
     },
-    accept: (input, { data, now }) => {
-      if (input.kind === "choice") {
-        const chosen = parseStepChoice(input.data);
-        return chosen && /^day:\d{4}-\d{2}-\d{2}$/.test(chosen.value) ? { ok: true, value: chosen.value } : { ok: false, reason: "invalid-choice" };
-      }
-      if (input.kind !== "text") return { ok: false, reason: "invalid-expected-text" };
-      const tz = data.timeZone ?? "Asia/Ho_Chi_Minh";
-      const parsed = parseViDateTime(input.text, { now: now ?? new Date(), timeZone: tz });
-      if (parsed.ok) return { ok: true, value: `at:${parsed.at.toISOString()}` };
-      if (parsed.reason === "missing_time" && parsed.detail === "time") {
-        // A date alone: read it again with a placeholder time to learn the day, then ask the time.
-        const probe = parseViDateTime(`${input.text} 23h59`, { now: now ?? new Date(), timeZone: tz });
-        if (probe.ok) return { ok: true, value: `day:${probe.wall.year}-${pad(probe.wall.month)}-${pad(probe.wall.day)}` };
-      }
-      return { ok: false, reason: dateReasonKey[parsed.reason] ?? "invalid-datetime-unclear" };
+    accept: (answer, { data, now }) => {
+      const tz = data.timeZone ?? defaultTimeZone;
+      if (answer.kind === "file") return { ok: false, reason: "invalid-unsupported" };
+      if (answer.kind === "text") return acceptTypedDate(answer.text, tz, now);
+      const day = dayPattern.exec(answer.value);
+      return day ? acceptTypedDate(typedDay(day[1]!, day[2]!, day[3]!), tz, now) : refused("unclear");
     },
   };
 }
 
-function zonedWeekday(d: { year: number; month: number; day: number }, tz: string): number {
+function weekdayIn(d: CivilDate, tz: string): number {
   return utcToZonedWall(zonedWallToUtc({ ...d, hour: 12, minute: 0 }, tz), tz).weekday;
 }
 
-/** The time of a day chosen before: typed ("19h30", "7h tối") or one of the usual times. */
+/**
+ * The time of the day chosen before: typed ("19h30", "7h tối") or one of the usual times, picked
+ * or typed alike. With the day it must make a moment a typed date and time would be allowed.
+ */
 export function timeStep(id: string, promptKey: string, dayField: string): StepDef {
   const usual = ["07:30", "08:00", "14:00", "19:30"];
   return {
     id,
     prompt: ({ t }) => ({ text: t(promptKey), choices: [usual.map((u) => stepChoice(id, u, u))] }),
-    accept: (input, { data, now }) => {
-      let hhmm: { hour: number; minute: number } | null = null;
-      if (input.kind === "choice") {
-        const chosen = parseStepChoice(input.data);
-        const m = chosen ? /^(\d{2}):(\d{2})$/.exec(chosen.value) : null;
-        if (m) hhmm = { hour: Number(m[1]), minute: Number(m[2]) };
-      } else if (input.kind === "text") {
-        const parsed = parseViTime(input.text);
-        if (parsed.ok) hhmm = { hour: parsed.hour, minute: parsed.minute };
-        else return { ok: false, reason: parsed.reason === "invalid_time" ? "invalid-datetime-impossible" : "invalid-time-unclear" };
-      }
-      if (!hhmm) return { ok: false, reason: "invalid-time-unclear" };
-      const day = /^day:(\d{4})-(\d{2})-(\d{2})$/.exec(data[dayField] ?? "");
+    accept: (answer, { data, now }) => {
+      if (answer.kind === "file") return { ok: false, reason: "invalid-unsupported" };
+      const time = parseViTime(answer.kind === "text" ? answer.text : answer.value);
+      if (!time.ok) return { ok: false, reason: time.reason === "invalid_time" ? "invalid-datetime-impossible" : "invalid-time-unclear" };
+      const day = dayPattern.exec(data[dayField] ?? "");
       if (!day) return { ok: false, reason: "invalid-time-unclear" };
-      const at = zonedWallToUtc({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]), ...hhmm }, data.timeZone ?? "Asia/Ho_Chi_Minh");
-      if (at <= (now ?? new Date())) return { ok: false, reason: "invalid-datetime-past" };
-      return { ok: true, value: `at:${at.toISOString()}` };
+      const moment = parseViDateTime(`${typedDay(day[1]!, day[2]!, day[3]!)} ${pad(time.hour)}:${pad(time.minute)}`, { now, timeZone: data.timeZone ?? defaultTimeZone });
+      return moment.ok ? { ok: true, value: `at:${moment.at.toISOString()}` } : refused(moment.reason);
     },
   };
 }
@@ -110,41 +119,54 @@ export function parseOffsets(text: string): number[] | null {
   return [...new Set(minutes)].sort((a, b) => b - a);
 }
 
-export const meetingSteps = {
-  kind: choiceStep("kind", "ask-meeting-kind", oneOffKinds, (v) => `meeting-kind-${v}`),
+/** A document answer: `link:<url>` or `file:<json>`, added to the list by the form. */
+export function documentOf(value: string): MeetingDocument {
+  if (value.startsWith("link:")) return { kind: "link", ref: value.slice(5), name: value.slice(5) };
+  return JSON.parse(value.slice(5)) as MeetingDocument;
+}
+
+const documents: StepDef = {
+  id: "documents",
+  prompt: ({ t, data }) => ({
+    text: t("ask-meeting-documents", { count: (JSON.parse(data.documentsJson ?? "[]") as unknown[]).length }),
+    choices: [[stepChoice("documents", skipValue, t("button-documents-done"))]],
+  }),
+  accept: (answer) => {
+    if (answer.kind === "pick") return answer.value === skipValue ? { ok: true, value: null } : { ok: false, reason: "invalid-choice" };
+    if (answer.kind === "file") {
+      const { file } = answer;
+      return { ok: true, value: `file:${JSON.stringify({ kind: "file", ref: file.fileRef, name: file.name.slice(0, 120), platform: file.platform })}` };
+    }
+    const link = answer.text.trim();
+    if (/^https?:\/\/\S+$/i.test(link) && link.length <= 500) return { ok: true, value: `link:${link}` };
+    return { ok: false, reason: "invalid-document" };
+  },
+};
+
+const confirm: StepDef = choiceStep("confirm", ({ t, data }) => `${t("meeting-confirm")}\n\n${data.preview ?? ""}`, ({ t }) => [{ value: "save", label: t("button-meeting-save") }], { cancel: true });
+
+const quietHours = (raw: string): Accepted => {
+  const m = /^\s*(\d{1,2})[:h](\d{2})\s*[-–đến]+\s*(\d{1,2})[:h](\d{2})\s*$/i.exec(raw);
+  if (!m || Number(m[1]) > 23 || Number(m[3]) > 23 || Number(m[2]) > 59 || Number(m[4]) > 59) return { ok: false, reason: "invalid-quiet-hours" };
+  return { ok: true, value: `${pad(Number(m[1]))}:${m[2]}-${pad(Number(m[3]))}:${m[4]}` };
+};
+
+export const meetingSteps: Record<string, StepDef> = {
+  kind: choiceStep("kind", "ask-meeting-kind", labelled(oneOffKinds, (v) => `meeting-kind-${v}`)),
   title: textStep("title", "ask-meeting-title", boundedText(3, 150)),
-  topic: textStep("topic", "ask-meeting-topic", boundedText(3, 300), true),
+  topic: textStep("topic", "ask-meeting-topic", boundedText(3, 300), { optional: true }),
   date: dateStep("date", "ask-meeting-date"),
   time: timeStep("time", "ask-meeting-time", "date"),
-  place: textStep("place", "ask-meeting-place", boundedText(2, 200), true),
-  agenda: textStep("agenda", "ask-meeting-agenda", boundedText(3, 1500), true),
-  preparation: textStep("preparation", "ask-meeting-preparation", boundedText(3, 800), true),
-  documents: {
-    id: "documents",
-    prompt: ({ t, data }) => ({
-      text: t("ask-meeting-documents", { count: JSON.parse(data.documentsJson ?? "[]").length }),
-      choices: [[stepChoice("documents", skipValue, t("button-documents-done"))]],
-    }),
-    accept: (input) => {
-      if (input.kind === "choice") return parseStepChoice(input.data)?.value === skipValue ? { ok: true, value: null } : { ok: false, reason: "invalid-choice" };
-      if (input.kind === "text" && /^https?:\/\/\S+$/i.test(input.text.trim()) && input.text.trim().length <= 500) return { ok: true, value: `link:${input.text.trim()}` };
-      return { ok: false, reason: "invalid-document" };
-    },
-  } satisfies StepDef,
-  confirm: {
-    id: "confirm",
-    prompt: ({ t, data }) => ({
-      text: `${t("meeting-confirm")}\n\n${data.preview ?? ""}`,
-      choices: [[stepChoice("confirm", "save", t("button-meeting-save"))], [{ label: t("button-cancel"), data: "x" }]],
-    }),
-    accept: (input) =>
-      input.kind === "choice" && parseStepChoice(input.data)?.value === "save" ? { ok: true, value: "save" } : { ok: false, reason: "invalid-pick-option" },
-  } satisfies StepDef,
+  place: textStep("place", "ask-meeting-place", boundedText(2, 200), { optional: true }),
+  agenda: textStep("agenda", "ask-meeting-agenda", boundedText(3, 1500), { optional: true }),
+  preparation: textStep("preparation", "ask-meeting-preparation", boundedText(3, 800), { optional: true }),
+  documents,
+  confirm,
   rule: textStep("rule", "ask-meeting-rule", (raw) => {
     const parsed = parseViMonthlyRule(raw);
     return parsed.ok ? { ok: true, value: JSON.stringify(parsed.rule) } : { ok: false, reason: "invalid-rule" };
   }),
-  rulePlace: textStep("rulePlace", "ask-rule-place", boundedText(2, 200), true),
+  rulePlace: textStep("rulePlace", "ask-rule-place", boundedText(2, 200), { optional: true }),
   moveDate: dateStep("moveDate", "ask-meeting-new-date"),
   moveTime: timeStep("moveTime", "ask-meeting-time", "moveDate"),
   newPlace: textStep("newPlace", "ask-meeting-new-place", boundedText(2, 200)),
@@ -153,15 +175,6 @@ export const meetingSteps = {
     const offsets = parseOffsets(raw);
     return offsets ? { ok: true, value: JSON.stringify(offsets) } : { ok: false, reason: "invalid-offsets" };
   }),
-  quiet: textStep(
-    "quiet",
-    "ask-quiet-hours",
-    (raw) => {
-      const m = /^\s*(\d{1,2})[:h](\d{2})\s*[-–đến]+\s*(\d{1,2})[:h](\d{2})\s*$/i.exec(raw);
-      if (!m || Number(m[1]) > 23 || Number(m[3]) > 23 || Number(m[2]) > 59 || Number(m[4]) > 59) return { ok: false, reason: "invalid-quiet-hours" };
-      return { ok: true, value: `${pad(Number(m[1]))}:${m[2]}-${pad(Number(m[3]))}:${m[4]}` };
-    },
-    true,
-  ),
-  notes: textStep("notes", "ask-meeting-notes", boundedText(3, 3000), true),
-} satisfies Record<string, StepDef>;
+  quiet: textStep("quiet", "ask-quiet-hours", quietHours, { optional: true }),
+  notes: textStep("notes", "ask-meeting-notes", boundedText(3, 3000), { optional: true }),
+};

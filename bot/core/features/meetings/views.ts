@@ -1,11 +1,18 @@
+/** Pure renderers of meetings: data in, text and choices out. Every button comes from buttons.ts. */
 import type { Translator } from "../../../i18n/index.ts";
 import type { Choice, FileRef, OutboundMessage, Platform } from "../../contract/messages.ts";
+import type { CellRecord } from "../../domain/cells.ts";
+import { cancelButton } from "../../kernel/dialogue/steps.ts";
+import { menuChoice } from "../../kernel/home-views.ts";
+import { describeMonthlyRuleVi, type MonthlyRule } from "../../time/monthly-rule.ts";
 import { utcToZonedWall } from "../../time/zoned.ts";
-import { parseDocuments, type AttendanceStatus, type MeetingRecord } from "./service.ts";
-
-/** Pure renderers of meetings: data in, text and choices out. */
+import { buttons, reasonCodeList, reasonCodes } from "./buttons.ts";
+import { parseDocuments, reminderOffsets, type AnswerLine, type MeetingRecord } from "./model.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
+/** Telegram shows about this much of a button's label. */
+const label = (text: string) => text.slice(0, 60);
+type CellView = { name: string; timeZone: string };
 
 /** "19:30, thứ Năm 05/12/2026" in the cell's zone, in the reader's language. */
 export function whenText(t: Translator, date: Date, timeZone: string): string {
@@ -29,7 +36,7 @@ export const meetingTitle = (t: Translator, m: MeetingRecord, timeZone: string) 
 };
 
 /** Everything a member needs to know about a meeting. */
-export function meetingDetails(t: Translator, m: MeetingRecord, cell: { name: string; timeZone: string }): string {
+export function meetingDetails(t: Translator, m: MeetingRecord, cell: CellView): string {
   const lines = [
     t("meeting-line-title", { kind: t(`meeting-kind-${m.kind}`), title: meetingTitle(t, m, cell.timeZone), cell: cell.name }),
     t("meeting-line-when", { when: whenText(t, m.startsAt, cell.timeZone) }),
@@ -53,18 +60,11 @@ export function documentsPart(t: Translator, m: MeetingRecord): { text: string |
 }
 
 export const answerChoices = (t: Translator, meetingId: string): Choice[][] => [
-  [
-    { label: t("button-attend"), data: `mt:a:${meetingId}` },
-    { label: t("button-absent"), data: `mt:b:${meetingId}` },
-  ],
+  [buttons.attend.choice(t("button-attend"), { meetingId }), buttons.absent.choice(t("button-absent"), { meetingId })],
 ];
 
-export const reasonCodes = { o: "om_dau", c: "cong_tac", g: "gia_dinh", k: "khac" } as const;
-export const reasonCodeOf = (reason: string) => (Object.entries(reasonCodes).find(([, r]) => r === reason)?.[0] ?? "k") as keyof typeof reasonCodes;
-
-export function reasonChoices(t: Translator, prefix: string): Choice[][] {
-  return Object.entries(reasonCodes).map(([code, reason]) => [{ label: t(`reason-${reason}`), data: `${prefix}:${code}` }]);
-}
+export const reasonChoices = (t: Translator, meetingId: string): Choice[][] =>
+  reasonCodeList.map((reason) => [buttons.reason.choice(t(`reason-${reasonCodes[reason]}`), { meetingId, reason })]);
 
 export function answerText(t: Translator, response: { answer: string; reason: string | null; reasonText: string | null } | null | undefined): string {
   if (!response) return t("answer-none");
@@ -73,16 +73,9 @@ export function answerText(t: Translator, response: { answer: string; reason: st
   return t("answer-absent", { reason: response.reasonText ? `${reason}: ${response.reasonText}` : reason });
 }
 
-export interface SummaryLine {
-  name: string;
-  answer: "attend" | "absent" | null;
-  reason: string | null;
-  unreachable: boolean;
-}
-
 /** The secretary's view before a meeting: who comes, who is excused and why, who has not answered, who cannot be reached. */
-export function summaryText(t: Translator, m: MeetingRecord, cell: { name: string; timeZone: string }, lines: SummaryLine[]): string {
-  const names = (filter: (l: SummaryLine) => boolean, withReason = false) => {
+export function summaryText(t: Translator, m: MeetingRecord, cell: CellView, lines: AnswerLine[]): string {
+  const names = (filter: (l: AnswerLine) => boolean, withReason = false) => {
     const list = lines.filter(filter).map((l) => (withReason && l.reason ? `${l.name} (${l.reason})` : l.name));
     return list.length ? list.join(", ") : t("summary-nobody");
   };
@@ -95,16 +88,87 @@ export function summaryText(t: Translator, m: MeetingRecord, cell: { name: strin
   ].join("\n");
 }
 
-const statusMark: Record<AttendanceStatus, string> = { present: "✅", excused: "🟡", absent: "❌" };
-export const nextStatus: Record<AttendanceStatus, AttendanceStatus> = { present: "absent", absent: "excused", excused: "present" };
+/** A meeting in /lich, or opened by a member: the details, their answer, and the answer buttons. */
+export function memberMeeting(t: Translator, m: MeetingRecord, cell: CellView, response: Parameters<typeof answerText>[1]): OutboundMessage {
+  return { text: `${meetingDetails(t, m, cell)}\n${t("your-answer", { answer: answerText(t, response) })}`, choices: answerChoices(t, m.id) };
+}
 
-/** The checklist the secretary taps through after the meeting; each tap cycles present → absent → excused. */
-export function attendanceChecklist(t: Translator, title: string, entries: { name: string; status: AttendanceStatus }[]): OutboundMessage {
+/** A meeting opened by the secretary or deputy: what can still be done with it. */
+export function adminMeeting(t: Translator, m: MeetingRecord, cell: CellView, lines: AnswerLine[], now: Date): OutboundMessage {
+  const id = { meetingId: m.id };
+  const counts = t("admin-answer-counts", { attend: lines.filter((l) => l.answer === "attend").length, absent: lines.filter((l) => l.answer === "absent").length, none: lines.filter((l) => l.answer === null).length });
+  const choices: Choice[][] =
+    m.status !== "scheduled"
+      ? []
+      : m.startsAt <= now
+        ? [[buttons.attendance.choice(t("button-record-attendance"), id)]]
+        : [
+            [buttons.move.choice(t("button-move-meeting"), id), buttons.place.choice(t("button-change-place"), id)],
+            [buttons.proxyList.choice(t("button-proxy-answer"), id), buttons.answers.choice(t("button-answer-status"), id)],
+            [buttons.cancel.choice(t("button-cancel-meeting"), id)],
+          ];
+  return { text: `${meetingDetails(t, m, cell)}\n${m.status === "cancelled" ? t("meeting-is-cancelled") : counts}`, choices };
+}
+
+export interface AdminOverview {
+  cell: CellRecord;
+  rule: { rule: MonthlyRule | null; place: string | null } | null;
+  upcoming: MeetingRecord[];
+  recent: MeetingRecord[];
+}
+
+/** /hop: the rule, the next meetings to open, the recent ones to record, and the settings. */
+export function adminPanel(t: Translator, o: AdminOverview): OutboundMessage {
+  const tz = o.cell.timeZone;
+  const choices: Choice[][] = [
+    [buttons.newMeeting.choice(t("button-new-meeting"), {})],
+    [buttons.rule.choice(t(o.rule ? "button-change-rule" : "button-set-rule"), {})],
+    ...o.upcoming.map((x) => [buttons.view.choice(label(`${meetingTitle(t, x, tz)} — ${whenText(t, x.startsAt, tz)}`), { meetingId: x.id })]),
+    ...o.recent.map((x) => [buttons.attendance.choice(label(t("button-attendance-for", { title: meetingTitle(t, x, tz) })), { meetingId: x.id })]),
+    [...menuChoice(t("button-reminder-settings"), "nhaclich"), ...menuChoice(t("button-attendance-history"), "chuyencan")],
+  ];
+  const ruleText = o.rule?.rule ? t("admin-rule", { rule: describeMonthlyRuleVi(o.rule.rule), place: o.rule.place ?? t("place-none") }) : t("admin-no-rule");
+  return { text: `${t("admin-title", { cell: o.cell.name })}\n${ruleText}\n${t(o.upcoming.length ? "admin-upcoming" : "admin-no-upcoming")}`, choices };
+}
+
+/** Whom the secretary answers for: each invited member with their answer so far. */
+export function proxyList(t: Translator, meetingId: string, lines: { name: string; answer: string | null; membershipId: string }[]): OutboundMessage {
   return {
-    text: `${t("attendance-title", { title })}\n${t("attendance-legend")}`,
+    text: t("proxy-pick-member"),
+    choices: lines.map((l) => [
+      buttons.proxyPick.choice(label(`${l.name} — ${l.answer === null ? t("answer-none") : t(l.answer === "attend" ? "answer-attend" : "answer-absent-short")}`), { meetingId, membershipId: l.membershipId }),
+    ]),
+  };
+}
+
+/** The answers the secretary can give for one member. */
+export function proxyAnswers(t: Translator, name: string, meetingId: string, membershipId: string): OutboundMessage {
+  return {
+    text: t("proxy-ask-answer", { name }),
     choices: [
-      ...entries.map((e, i) => [{ label: `${statusMark[e.status]} ${e.name}`, data: `d:att:${i}` }]),
-      [{ label: t("button-attendance-save"), data: "d:att:save" }],
+      [buttons.proxyAnswer.choice(t("button-attend"), { meetingId, membershipId, answer: "a" })],
+      ...reasonCodeList.map((code) => [buttons.proxyAnswer.choice(`${t("button-absent")}: ${t(`reason-${reasonCodes[code]}`)}`, { meetingId, membershipId, answer: code })]),
     ],
   };
+}
+
+export function cancelConfirm(t: Translator, m: MeetingRecord, cell: CellView): OutboundMessage {
+  return {
+    text: t("cancel-meeting-confirm", { title: meetingTitle(t, m, cell.timeZone), when: whenText(t, m.startsAt, cell.timeZone) }),
+    choices: [[buttons.cancelConfirm.choice(t("button-cancel-meeting"), { meetingId: m.id })], [cancelButton.choice(t("button-no"), {})]],
+  };
+}
+
+export function settingsText(t: Translator, s: { reminderOffsets: string; quietStart: string; quietEnd: string }): string {
+  const offsets = reminderOffsets(s.reminderOffsets).map((o) => (o % 1440 === 0 ? t("offset-days", { n: o / 1440 }) : o % 60 === 0 ? t("offset-hours", { n: o / 60 }) : t("offset-minutes", { n: o })));
+  return t("settings-view", { offsets: offsets.join(", "), quietStart: s.quietStart, quietEnd: s.quietEnd });
+}
+
+export function historyText(t: Translator, cell: CellView, year: number, rows: { name: string; tally: { excused: number; unexcused: number; unexcusedMonths: number } | null }[]): string {
+  const lines = rows.map(({ name, tally }) => {
+    const months = tally?.unexcusedMonths ?? 0;
+    const key = months >= 3 ? "history-line-three" : months >= 2 ? "history-line-two" : "history-line";
+    return t(key, { name, excused: tally?.excused ?? 0, absent: tally?.unexcused ?? 0, months });
+  });
+  return `${t("history-title", { cell: cell.name, year: String(year) })}\n${lines.join("\n")}\n\n${t("history-rule")}`;
 }

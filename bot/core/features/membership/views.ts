@@ -1,50 +1,22 @@
 import type { Translator } from "../../../i18n/index.ts";
-import type { CellRecord } from "./cells.ts";
 import type { Choice, OutboundMessage } from "../../contract/messages.ts";
-import { adminRoles, type MembershipWithCell, type MembershipWithPerson, type Role } from "../../domain/members.ts";
+import { adminRoles, type MembershipWithPerson, type Role } from "../../domain/members.ts";
 import type { PersonRecord } from "../../domain/people.ts";
 import { formatInviteCode } from "../../domain/validation.ts";
+import { type CellRecord } from "../../domain/cells.ts";
+import { cancelButton } from "../../kernel/dialogue/steps.ts";
+import { menuChoice } from "../../kernel/home-views.ts";
+import { buttons } from "./buttons.ts";
 
 /** Pure renderers: data in, text and choices out. No I/O, no platform. */
 
-const row = (label: string, data: string): Choice[] => [{ label, data }];
+const row = (choice: Choice): Choice[] => [choice];
 
 export function formatDate(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("vi-VN", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
 }
 
-export function welcome(t: Translator): OutboundMessage {
-  return {
-    text: t("welcome"),
-    choices: [row(t("button-create-cell"), "m:taochibo"), row(t("button-join-with-code"), "m:thamgia")],
-  };
-}
-
 const isAdmin = (role: string) => adminRoles.includes(role as Role);
-
-export function mainMenu(t: Translator, membership: MembershipWithCell, pendingCount: number, cellCount: number, featureItems: Choice[][] = []): OutboundMessage {
-  const choices: Choice[][] = [...featureItems];
-  if (isAdmin(membership.role)) {
-    choices.push(row(t("button-members"), "m:thanhvien"));
-    choices.push(row(t("button-pending", { count: pendingCount }), "m:choduyet"));
-    choices.push(row(t("button-invite"), "m:moi"));
-  }
-  choices.push(row(t("button-profile"), "m:hoso"), row(t("button-language"), "m:ngonngu"));
-  if (cellCount > 1) choices.push(row(t("button-switch-cell"), "m:chibo"));
-  choices.push(row(t("button-help"), "m:help"));
-  return {
-    text: t("menu-title", { cell: membership.cell.name, role: t(`role-${membership.role}`) }),
-    choices,
-  };
-}
-
-export function help(t: Translator, membership: MembershipWithCell | null, hasPending: boolean, featureLines: string[] = []): OutboundMessage {
-  if (!membership) return { text: t(hasPending ? "help-pending" : "help-newcomer") };
-  const parts = [t("help-member", { cell: membership.cell.name }), ...featureLines];
-  if (isAdmin(membership.role)) parts.push(t("help-admin"));
-  if (membership.role === "secretary") parts.push(t("help-secretary"));
-  return { text: parts.join("\n\n") };
-}
 
 export function profile(t: Translator, p: PersonRecord): OutboundMessage {
   return {
@@ -56,16 +28,16 @@ export function profile(t: Translator, p: PersonRecord): OutboundMessage {
       language: t(`language-${p.locale}`),
     }),
     choices: [
-      row(t("button-edit-full-name"), "p:fullName"),
-      row(t("button-edit-party-status"), "p:partyStatus"),
-      row(t("button-edit-category"), "p:category"),
-      row(t("button-edit-phone"), "p:phone"),
+      row(buttons.editProfile.choice(t("button-edit-full-name"), { field: "fullName" })),
+      row(buttons.editProfile.choice(t("button-edit-party-status"), { field: "partyStatus" })),
+      row(buttons.editProfile.choice(t("button-edit-category"), { field: "category" })),
+      row(buttons.editProfile.choice(t("button-edit-phone"), { field: "phone" })),
     ],
   };
 }
 
 export function languageChoice(t: Translator): OutboundMessage {
-  return { text: t("ask-language"), choices: [row(t("language-vi"), "l:vi"), row(t("language-en"), "l:en")] };
+  return { text: t("ask-language"), choices: [row(buttons.language.choice(t("language-vi"), { locale: "vi" })), row(buttons.language.choice(t("language-en"), { locale: "en" }))] };
 }
 
 function memberLine(t: Translator, m: MembershipWithPerson, platforms: string[], withContact: boolean): string {
@@ -90,7 +62,7 @@ export function memberList(
   const lines = members.map((m, i) => `${i + 1}. ${memberLine(t, m, platformsByPerson.get(m.personId) ?? [], admin)}`);
   return {
     text: `${t("members-title", { cell: cell.name, count: members.length })}\n\n${lines.join("\n")}`,
-    choices: admin ? members.map((m, i) => row(t("button-manage-member", { n: i + 1, name: m.person.fullName ?? "?" }), `mm:${m.id}`)) : [],
+    choices: admin ? members.map((m, i) => row(buttons.card.choice(t("button-manage-member", { n: i + 1, name: m.person.fullName ?? "?" }), { membershipId: m.id }))) : [],
   };
 }
 
@@ -99,11 +71,11 @@ export function memberCard(t: Translator, m: MembershipWithPerson & { cell: Cell
   if (viewer.role !== "secretary" || m.personId === viewer.personId) return { text };
   const choices: Choice[][] = [];
   for (const [role, code] of [["deputy", "d"], ["committee", "c"], ["member", "m"]] as const) {
-    if (m.role !== role) choices.push(row(t(`button-make-${role}`), `r:${m.id}:${code}`));
+    if (m.role !== role) choices.push(row(buttons.role.choice(t(`button-make-${role}`), { membershipId: m.id, role: code })));
   }
-  choices.push(row(t("button-transfer-secretary"), `tx:${m.id}`));
-  choices.push(row(t(m.exempt ? "button-unexempt" : "button-exempt"), `ex:${m.id}:${m.exempt ? 0 : 1}`));
-  choices.push(row(t("button-remove-member"), `rm:${m.id}`));
+  choices.push(row(buttons.transfer.choice(t("button-transfer-secretary"), { membershipId: m.id })));
+  choices.push(row(buttons.exempt.choice(t(m.exempt ? "button-unexempt" : "button-exempt"), { membershipId: m.id, exempt: m.exempt ? "0" : "1" })));
+  choices.push(row(buttons.remove.choice(t("button-remove-member"), { membershipId: m.id })));
   return { text, choices };
 }
 
@@ -116,13 +88,13 @@ export function joinRequest(t: Translator, m: MembershipWithPerson, cell: CellRe
       category: m.person.category ? t(`category-${m.person.category}`) : "?",
       phone: m.person.phone ?? t("profile-no-phone"),
     }),
-    choices: [[{ label: t("button-approve"), data: `ap:${m.id}` }, { label: t("button-reject"), data: `rj:${m.id}` }]],
+    choices: [[buttons.approve.choice(t("button-approve"), { membershipId: m.id }), buttons.reject.choice(t("button-reject"), { membershipId: m.id })]],
   };
 }
 
 export function invite(t: Translator, cell: CellRecord, inv: { code: string; expiresAt: Date | null } | null, link: string | undefined): OutboundMessage {
   if (!inv) {
-    return { text: t("invite-none", { cell: cell.name }), choices: [row(t("button-invite-new"), `iv:new:${cell.id}`)] };
+    return { text: t("invite-none", { cell: cell.name }), choices: [row(buttons.invite.choice(t("button-invite-new"), { action: "new", cellId: cell.id }))] };
   }
   const lines = [t("invite-view", { cell: cell.name, code: formatInviteCode(inv.code) })];
   if (link) lines.push(t("invite-link", { link }));
@@ -130,17 +102,22 @@ export function invite(t: Translator, cell: CellRecord, inv: { code: string; exp
   lines.push(t("invite-how-to-share"));
   return {
     text: lines.join("\n"),
-    choices: [row(t("button-invite-new"), `iv:new:${cell.id}`), row(t("button-invite-revoke"), `iv:off:${cell.id}`)],
+    choices: [row(buttons.invite.choice(t("button-invite-new"), { action: "new", cellId: cell.id })), row(buttons.invite.choice(t("button-invite-revoke"), { action: "off", cellId: cell.id }))],
   };
 }
 
-export function cellPicker(t: Translator, memberships: MembershipWithCell[], command: string): OutboundMessage {
-  return {
-    text: t("ask-which-cell"),
-    choices: memberships.map((m) => row(m.cell.name, `c:${m.cellId}:${command}`)),
-  };
+/** A yes/no question before an action that cannot be undone; «Không» is the kernel's cancel. */
+export function confirm(t: Translator, questionKey: string, params: Record<string, string>, yes: Choice): OutboundMessage {
+  return { text: t(questionKey, params), choices: [row(yes), row(cancelButton.choice(t("button-no"), {}))] };
 }
 
-export function confirm(t: Translator, questionKey: string, params: Record<string, string>, yesLabelKey: string, yesData: string): OutboundMessage {
-  return { text: t(questionKey, params), choices: [row(t(yesLabelKey), yesData), row(t("button-no"), "x")] };
+/** The person's welcome rows, for someone in no cell yet. */
+export const welcomeRows = (t: Translator): Choice[][] => [menuChoice(t("button-create-cell"), "taochibo"), menuChoice(t("button-join-with-code"), "thamgia")];
+
+/** The main menu's rows of this feature. */
+export function menuRows(t: Translator, role: string, pendingCount: number): Choice[][] {
+  const rows: Choice[][] = [];
+  if (isAdmin(role)) rows.push(menuChoice(t("button-members"), "thanhvien"), menuChoice(t("button-pending", { count: pendingCount }), "choduyet"), menuChoice(t("button-invite"), "moi"));
+  rows.push(menuChoice(t("button-profile"), "hoso"), menuChoice(t("button-language"), "ngonngu"));
+  return rows;
 }

@@ -1,4 +1,4 @@
-import type { DraftRow } from "./store.ts";
+import type { DraftRow } from "./records.ts";
 
 /**
  * The drafts this process saved last, so that an answer costs one write instead of a read and a

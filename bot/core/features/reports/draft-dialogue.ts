@@ -3,20 +3,22 @@
  * the draft row before the answer is shown, so a restart, another device or a week's pause
  * continues exactly where the member was. The person's dialogue row only says which draft is open
  * (flow "report", data { draftId, proxy }); the draft itself lives in report_draft and survives /huy.
+ * The engine is its own question loop, so this flow is a plain dialogue handler, not a form.
  */
-import { endDialogue } from "../../kernel/dialogue/store.ts";
+import type { Choice, InboundInput, OutboundMessage } from "../../contract/messages.ts";
+import { DomainError } from "../../domain/errors.ts";
 import type { DialogueHandler, Turn } from "../../kernel/feature.ts";
-import type { InboundInput, OutboundMessage } from "../../contract/messages.ts";
-import { adminRoles, requireRole, roles } from "../../domain/members.ts";
+import { buttons } from "./buttons.ts";
 import { actions, decodeChoice, templateTag } from "./engine/choice-data.ts";
 import { advance, current, resume, start, type EngineInput, type EngineResult } from "./engine/engine.ts";
-import { choiceData } from "./choices.ts";
 import { deriveTemplate, profileOf } from "./derive.ts";
 import { createDraftCache } from "./draft-cache.ts";
 import { previousCommitment } from "./follow-up.ts";
-import { reportKinds, versionNotices } from "./notices.ts";
+import { lastReturnComment, lastVersionNumber, pausedDrafts, personCategory, personName, roundTitle, roundToOpen } from "./queries.ts";
+import { draftStatus, editableStatuses, parseState, type DraftRow } from "./records.ts";
 import type { Runtime } from "./runtime.ts";
-import { beginDraft, draftRow, draftStatus, editableStatuses, parseState, saveDraft, submitDraft, type DraftRow } from "./store.ts";
+import { beginDraft, draftRow, saveDraft } from "./services/drafts.ts";
+import { submitDraft } from "./services/submit.ts";
 
 export const reportFlow = "report";
 const answerStep = "answer";
@@ -28,7 +30,7 @@ export interface DraftDialogue {
   open(turn: Turn, draftId: string, options: { proxy: boolean }): Promise<void>;
   handler: DialogueHandler;
   /** An engine button pressed while no report is open (after /huy, a pause, on another device). */
-  orphanChoice(turn: Turn, data: string): Promise<void>;
+  orphanChoice(turn: Turn, tag: string): Promise<void>;
 }
 
 function engineInput(input: InboundInput): EngineInput {
@@ -45,9 +47,12 @@ function redrawsInPlace(input: InboundInput, outputs: OutboundMessage[]): boolea
   return action === actions.toggle || action === actions.page;
 }
 
+const row = (choice: Choice): Choice[] => [choice];
+
 export function createDraftDialogue(rt: Runtime): DraftDialogue {
   const { db, ctx, store } = rt;
   const cache = createDraftCache();
+  const end = (turn: Turn) => ctx.dialogue.end(turn.person.id, reportFlow);
 
   async function reply(turn: Turn, outputs: OutboundMessage[], input?: InboundInput): Promise<void> {
     const inPlace = input ? redrawsInPlace(input, outputs) : false;
@@ -55,37 +60,25 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
   }
 
   /** The author's category: the turn's person, except when an admin enters a report by proxy. */
-  async function authorCategory(turn: Turn, draft: DraftRow): Promise<string | null> {
-    if (draft.personId === turn.person.id) return turn.person.category;
-    const author = await db.person.findUnique({ where: { id: draft.personId }, select: { category: true } });
-    return author?.category ?? null;
-  }
+  const authorCategory = (turn: Turn, draft: DraftRow) => (draft.personId === turn.person.id ? Promise.resolve(turn.person.category) : personCategory(db, draft.personId));
 
   /** Why a draft that is not editable cannot be opened, with what the member can do instead. */
   async function explainClosed(turn: Turn, draft: DraftRow, title: string, proxy: boolean): Promise<void> {
     if (proxy) return turn.reply({ text: turn.t("report-proxy-not-possible", { title }) });
-    const last = await db.reportVersion.findFirst({ where: { draftId: draft.id }, orderBy: { number: "desc" }, select: { number: true } });
+    const view = row(buttons.view.choice(turn.t("report-button-view-short"), { draftId: draft.id }));
     if (draft.status === draftStatus.submitted)
       return turn.reply({
-        text: turn.t("report-open-submitted", { title, number: last?.number ?? 1 }),
-        choices: [[{ label: turn.t("report-button-view-short"), data: choiceData.view(draft.id) }], [{ label: turn.t("report-button-withdraw-short"), data: choiceData.withdraw(draft.id) }]],
+        text: turn.t("report-open-submitted", { title, number: await lastVersionNumber(db, draft.id) }),
+        choices: [view, row(buttons.withdraw.choice(turn.t("report-button-withdraw-short"), { draftId: draft.id }))],
       });
-    return turn.reply({ text: turn.t("report-open-accepted", { title }), choices: [[{ label: turn.t("report-button-view-short"), data: choiceData.view(draft.id) }]] });
+    return turn.reply({ text: turn.t("report-open-accepted", { title }), choices: [view] });
   }
 
   async function open(turn: Turn, draftId: string, options: { proxy: boolean }, retried = false): Promise<void> {
     const draft = await draftRow(db, draftId);
     if (!draft) return ctx.staleButton(turn);
-    const round = await db.reportRound.findUnique({ where: { id: draft.roundId }, include: { cell: true } });
+    const round = await roundToOpen(db, { personId: turn.person.id, authorId: draft.personId, roundId: draft.roundId, proxy: options.proxy });
     if (!round) return ctx.staleButton(turn);
-    if (options.proxy) {
-      await requireRole(db, turn.person.id, round.cellId, adminRoles);
-      await requireRole(db, draft.personId, round.cellId, roles);
-    } else {
-      // Someone else's draft is "not found": its existence is not theirs to learn.
-      if (draft.personId !== turn.person.id) return turn.reply({ text: turn.t("error-not-found") });
-      await requireRole(db, turn.person.id, round.cellId, roles);
-    }
     if (round.status !== "open") return turn.reply({ text: turn.t("report-round-closed", { title: round.title }) });
     if (!editableStatuses.includes(draft.status)) return explainClosed(turn, draft, round.title, options.proxy);
     const base = store.latest(round.templateId);
@@ -94,20 +87,17 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
     const category = await authorCategory(turn, draft);
     const data = { draftId, proxy: options.proxy ? "1" : null };
     const intro: OutboundMessage[] = [];
-    if (options.proxy) {
-      const author = await db.person.findUnique({ where: { id: draft.personId }, select: { fullName: true } });
-      intro.push({ text: turn.t("report-proxy-intro", { title: round.title, name: author?.fullName ?? "?" }) });
-    }
+    if (options.proxy) intro.push({ text: turn.t("report-proxy-intro", { title: round.title, name: await personName(db, draft.personId) }) });
 
     if (draft.status === draftStatus.notStarted) {
       const followUp = await previousCommitment(db, { personId: draft.personId, cellId: round.cellId, roundId: round.id, templates: store.all(), texts });
       const template = deriveTemplate({ template: base, followUpText: followUp?.text ?? null, t: turn.t });
       const first = start(template, profileOf(category), texts);
-      const begun = await beginDraft(db, draft, { state: first.state, followUp, editorId: turn.person.id, now: rt.now() });
+      const begun = await beginDraft(db, draft, { state: first.state, followUp, editorId: turn.person.id, proxy: options.proxy, now: rt.now() });
       // Started meanwhile on another device: continue that draft instead.
       if (!begun) return retried ? ctx.staleButton(turn) : open(turn, draftId, options, true);
       cache.remember({ ...draft, status: draftStatus.drafting, state: JSON.stringify(first.state), followUpText: followUp?.text ?? null, version: draft.version + 1 });
-      await ctx.startDialogue(turn, reportFlow, answerStep, data);
+      await ctx.dialogue.start(turn, reportFlow, answerStep, data);
       turn.log.info({ draftId, proxy: options.proxy, followUp: Boolean(followUp) }, "report draft started");
       return reply(turn, [...intro, ...first.outputs]);
     }
@@ -121,50 +111,34 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
     const moved = stored !== undefined && json !== JSON.stringify(stored);
     if (moved && !(await saveDraft(db, draft, json, { editorId: turn.person.id, now: rt.now() }))) return retried ? ctx.staleButton(turn) : open(turn, draftId, options, true);
     cache.remember(moved ? { ...draft, state: json, version: draft.version + 1 } : draft);
-    await ctx.startDialogue(turn, reportFlow, answerStep, data);
+    await ctx.dialogue.start(turn, reportFlow, answerStep, data);
     if (draft.status === draftStatus.returned) {
-      const returned = await db.reportVersion.findFirst({ where: { draftId, status: "returned" }, orderBy: { number: "desc" }, select: { returnComment: true } });
-      if (returned?.returnComment) intro.push({ text: turn.t("report-return-comment-banner", { comment: returned.returnComment }) });
+      const comment = await lastReturnComment(db, draftId);
+      if (comment) intro.push({ text: turn.t("report-return-comment-banner", { comment }) });
     }
     return reply(turn, [...intro, ...resumed.outputs]);
   }
 
   async function submit(turn: Turn, draft: DraftRow, result: EngineResult, proxy: boolean): Promise<"done" | "moved"> {
-    const round = await db.reportRound.findUnique({ where: { id: draft.roundId }, select: { id: true, cellId: true, title: true } });
-    if (!round) return "moved";
-    // Whoever sends it must still hold their place: the author a membership, a proxy the office.
-    if (proxy) await requireRole(db, turn.person.id, round.cellId, adminRoles);
-    else await requireRole(db, turn.person.id, round.cellId, ["secretary", "deputy", "committee", "member"]);
-    const admins = await db.membership.findMany({ where: { cellId: round.cellId, status: "active", role: { in: [...adminRoles] } }, select: { personId: true } });
-    // The one who entered it has just read it; the others get it. A lone secretary gets their own, to decide it.
-    const others = admins.map((a) => a.personId).filter((id) => id !== turn.person.id);
-    const recipients = others.length > 0 ? others : admins.map((a) => a.personId);
-    const now = rt.now();
-    const outcome = await submitDraft(db, draft, {
-      state: result.state,
-      enteredById: turn.person.id,
-      proxy,
-      now,
-      notices: (v) => [
-        ...versionNotices(reportKinds.submitted, round, v.id, recipients, now),
-        ...(proxy ? versionNotices(reportKinds.proxied, round, v.id, [draft.personId], now) : []),
-      ],
-    });
+    let outcome;
+    try {
+      outcome = await submitDraft(db, draft, { state: result.state, actorId: turn.person.id, proxy, now: rt.now() });
+    } catch (error) {
+      // No longer in the cell (or no longer in office): the report stays a draft, and the dialogue lets go.
+      if (error instanceof DomainError) await end(turn);
+      throw error;
+    }
     if (!outcome.ok && outcome.reason === "moved") return "moved";
-    await endDialogue(db, turn.person.id);
+    await end(turn);
     if (!outcome.ok) {
-      await turn.reply({ text: turn.t("report-round-closed", { title: round.title }) });
+      await turn.reply({ text: turn.t("report-round-closed", { title: outcome.round?.title ?? "" }) });
       return "done";
     }
-    rt.kick();
+    ctx.kickOutbox();
     turn.log.info({ draftId: draft.id, versionId: outcome.version.id, number: outcome.version.number, proxy }, "report submitted");
     await reply(turn, result.outputs);
-    if (proxy) {
-      const author = await db.person.findUnique({ where: { id: draft.personId }, select: { fullName: true } });
-      await turn.reply({ text: turn.t("report-proxy-submitted-note", { name: author?.fullName ?? "?" }) });
-    } else {
-      await turn.reply({ text: turn.t("report-submitted-note"), choices: [[{ label: turn.t("report-button-withdraw-short"), data: choiceData.withdraw(draft.id) }]] });
-    }
+    if (proxy) await turn.reply({ text: turn.t("report-proxy-submitted-note", { name: await personName(db, draft.personId) }) });
+    else await turn.reply({ text: turn.t("report-submitted-note"), choices: [row(buttons.withdraw.choice(turn.t("report-button-withdraw-short"), { draftId: draft.id }))] });
     return "done";
   }
 
@@ -178,21 +152,20 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
       const draft = cached ?? (await draftRow(db, draftId));
       if (!draft || (!proxy && draft.personId !== turn.person.id)) {
         cache.forget(draftId);
-        await endDialogue(db, turn.person.id);
+        await end(turn);
         return ctx.staleButton(turn);
       }
       if (!cached) cache.remember(draft);
       if (!editableStatuses.includes(draft.status)) {
         cache.forget(draftId);
         // Submitted or decided from another device meanwhile.
-        await endDialogue(db, turn.person.id);
-        const round = await db.reportRound.findUnique({ where: { id: draft.roundId }, select: { title: true } });
-        return explainClosed(turn, draft, round?.title ?? "", proxy);
+        await end(turn);
+        return explainClosed(turn, draft, await roundTitle(db, draft.roundId), proxy);
       }
       const state = parseState(draft.state);
       const base = state ? store.latest(state.templateId) : undefined;
       if (!state || !base) {
-        await endDialogue(db, turn.person.id);
+        await end(turn);
         return turn.reply({ text: state ? texts.templateMissing : texts.stateInvalid });
       }
       const template = deriveTemplate({ template: base, followUpText: draft.followUpText, t: turn.t });
@@ -214,26 +187,20 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
         cache.remember({ ...draft, state: json, version: draft.version + 1 });
       }
       // A paused draft lets go of the chat, so that an unrelated message days later is not taken as an answer.
-      if (result.event === "paused") await endDialogue(db, turn.person.id);
+      if (result.event === "paused") await end(turn);
       return reply(turn, result.outputs, input);
     }
     turn.log.warn({ draftId }, "report draft kept changing; gave up");
     await turn.reply({ text: turn.t("report-busy") });
   };
 
-  async function orphanChoice(turn: Turn, data: string): Promise<void> {
-    const tag = decodeChoice(data)?.tag;
-    const drafts = await db.reportDraft.findMany({
-      where: { personId: turn.person.id, status: { in: [draftStatus.drafting, draftStatus.returned] }, round: { status: "open" } },
-      orderBy: { updatedAt: "desc" },
-      select: { id: true, state: true },
-    });
-    const match = drafts.find((d) => {
+  async function orphanChoice(turn: Turn, tag: string): Promise<void> {
+    const match = (await pausedDrafts(db, turn.person.id)).find((d) => {
       const templateId = parseState(d.state)?.templateId;
       return templateId !== undefined && templateTag(templateId) === tag;
     });
     if (!match) return ctx.staleButton(turn);
-    await turn.reply({ text: turn.t("report-stale-reopen"), choices: [[{ label: turn.t("report-button-resume"), data: choiceData.open(match.id) }]] });
+    await turn.reply({ text: turn.t("report-stale-reopen"), choices: [row(buttons.open.choice(turn.t("report-button-resume"), { draftId: match.id }))] });
   }
 
   return { open, handler, orphanChoice };

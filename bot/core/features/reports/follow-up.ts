@@ -7,7 +7,7 @@ import type { DraftState } from "./engine/draft-state.ts";
 import { answerText } from "./engine/engine-view.ts";
 import type { EngineTexts } from "./engine/engine-texts.ts";
 import type { Template } from "./engine/template-schema.ts";
-import { parseState, versionStatus } from "./store.ts";
+import { parseState, versionStatus } from "./records.ts";
 
 /** The commitment answers of a submitted report, as text; null when it made none. */
 export function commitmentsOf(templates: Template[], state: DraftState, texts: EngineTexts): string | null {

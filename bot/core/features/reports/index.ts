@@ -3,15 +3,15 @@
  * question-by-question dialogue that never loses a word, delivery to the secretary and deputy,
  * acceptance or return with a comment, reminders and a digest through the outbox.
  */
-import type { ChoiceHandler, FeatureFactory } from "../../kernel/feature.ts";
-import { adminRoles, type Role } from "../../domain/members.ts";
-import { isReportChoice } from "./engine/engine.ts";
-import type { Template } from "./engine/template-schema.ts";
-import { act, actionPrefix, roundPrefix } from "./choices.ts";
-import { createDecisions, returnFlow } from "./decisions.ts";
+import { isAdminRole } from "../../domain/members.ts";
+import { menuChoice } from "../../kernel/home-views.ts";
+import { on, type FeatureFactory, type Turn } from "../../kernel/feature.ts";
+import { buttons } from "./buttons.ts";
+import { createDecisions } from "./decisions.ts";
 import { createDraftDialogue, reportFlow } from "./draft-dialogue.ts";
+import type { Template } from "./engine/template-schema.ts";
 import { reportRenderers } from "./renderers.ts";
-import { createRoundDialogue, roundFlow } from "./round-dialogue.ts";
+import { createRoundDialogue } from "./round-dialogue.ts";
 import { createRounds } from "./rounds.ts";
 import { createRuntime } from "./runtime.ts";
 import { createTemplateStore } from "./template-store.ts";
@@ -23,8 +23,6 @@ export interface ReportsOptions {
   templates?: Template[];
 }
 
-const isAdmin = (role: string) => adminRoles.includes(role as Role);
-
 export function createReportsFeature(options: ReportsOptions = {}): FeatureFactory {
   return (ctx) => {
     const store = createTemplateStore({ dir: options.templatesDir, templates: options.templates, logger: ctx.deps.logger });
@@ -33,59 +31,36 @@ export function createReportsFeature(options: ReportsOptions = {}): FeatureFacto
     const rounds = createRounds(rt);
     const roundDialogue = createRoundDialogue(rt);
     const decisions = createDecisions(rt, (turn, draftId) => drafts.open(turn, draftId, { proxy: false }));
-
-    /** `bc:<action>:<id>` buttons. */
-    const actionChoice: ChoiceHandler = async (turn, [action = "", id = ""]) => {
-      switch (action) {
-        case act.open:
-          return drafts.open(turn, id, { proxy: false });
-        case act.proxy:
-          return drafts.open(turn, id, { proxy: true });
-        case act.view:
-          return decisions.viewOwn(turn, id);
-        case act.withdraw:
-          return decisions.askWithdraw(turn, id);
-        case act.withdrawConfirm:
-          return decisions.withdraw(turn, id);
-        case act.accept:
-          return decisions.accept(turn, id);
-        case act.returnIt:
-          return decisions.askReturn(turn, id);
-        case act.read:
-          return decisions.read(turn, id);
-        case act.status:
-          return rounds.status(turn, id);
-        case act.remindNow:
-          return rounds.remindNow(turn, id);
-        case act.close:
-          return rounds.askClose(turn, id);
-        case act.closeConfirm:
-          return rounds.close(turn, id);
-        case act.newRound:
-          return ctx.withCell(turn, "dotbaocao", (m) => roundDialogue.start(turn, m));
-        default:
-          return ctx.staleButton(turn);
-      }
-    };
-
-    /** The engine's buttons: to the open report, or a polite word when none is open. */
-    const engineChoice: ChoiceHandler = async (turn, parts, dialogue) => {
-      const data = ["rp", ...parts].join(":");
-      if (!isReportChoice(data)) return ctx.staleButton(turn);
-      if (dialogue?.flow === reportFlow) return drafts.handler(turn, dialogue, { kind: "choice", data });
-      return drafts.orphanChoice(turn, data);
-    };
+    const newRound = (turn: Turn) => ctx.withCell(turn, "dotbaocao", (m) => roundDialogue.start(turn, m));
 
     return {
       name: "reports",
-      commands: {
-        baocao: (turn) => ctx.withCell(turn, "baocao", (m) => rounds.list(turn, m)),
-        dotbaocao: (turn) => ctx.withCell(turn, "dotbaocao", (m) => roundDialogue.start(turn, m)),
-      },
-      choices: { [actionPrefix]: actionChoice, [roundPrefix]: roundDialogue.choice, rp: engineChoice },
-      dialogues: { [reportFlow]: drafts.handler, [roundFlow]: roundDialogue.handler, [returnFlow]: decisions.returnHandler },
-      menu: (t, m) => [[{ label: t("report-button-menu"), data: "m:baocao" }], ...(isAdmin(m.role) ? [[{ label: t("report-button-new-round"), data: "m:dotbaocao" }]] : [])],
-      help: (t, m) => (isAdmin(m.role) ? `${t("report-help-member")}\n${t("report-help-admin")}` : t("report-help-member")),
+      commands: [
+        { name: "baocao", menuRank: 40, run: (turn) => ctx.withCell(turn, "baocao", (m) => rounds.list(turn, m)) },
+        { name: "dotbaocao", menuRank: 90, run: newRound },
+      ],
+      buttons: [
+        on(buttons.open, (turn, { draftId }) => drafts.open(turn, draftId, { proxy: false })),
+        on(buttons.proxy, (turn, { draftId }) => drafts.open(turn, draftId, { proxy: true })),
+        on(buttons.view, (turn, { draftId }) => decisions.viewOwn(turn, draftId)),
+        on(buttons.withdraw, (turn, { draftId }) => decisions.askWithdraw(turn, draftId)),
+        on(buttons.withdrawConfirm, (turn, { versionId }) => decisions.withdraw(turn, versionId)),
+        on(buttons.accept, (turn, { versionId }) => decisions.accept(turn, versionId)),
+        on(buttons.returnIt, (turn, { versionId }) => decisions.askReturn(turn, versionId)),
+        on(buttons.read, (turn, { versionId }) => decisions.read(turn, versionId)),
+        on(buttons.status, (turn, { roundId }) => rounds.status(turn, roundId)),
+        on(buttons.remindNow, (turn, { roundId }) => rounds.remindNow(turn, roundId)),
+        on(buttons.close, (turn, { roundId }) => rounds.askClose(turn, roundId)),
+        on(buttons.closeConfirm, (turn, { roundId }) => rounds.close(turn, roundId)),
+        on(buttons.newRound, (turn) => newRound(turn)),
+        // The engine's buttons: to the open report, or a polite word when none is open.
+        on(buttons.engine, (turn, values, dialogue) =>
+          dialogue?.flow === reportFlow ? drafts.handler(turn, dialogue, { kind: "choice", data: buttons.engine.data(values) }) : drafts.orphanChoice(turn, values.tag),
+        ),
+      ],
+      dialogues: [{ flow: reportFlow, handler: drafts.handler }, roundDialogue.form, decisions.returnForm],
+      menu: (turn, m) => (m ? [menuChoice(turn.t("report-button-menu"), "baocao"), ...(isAdminRole(m.role) ? [menuChoice(turn.t("report-button-new-round"), "dotbaocao")] : [])] : []),
+      help: (t, m) => (isAdminRole(m.role) ? `${t("report-help-member")}\n${t("report-help-admin")}` : t("report-help-member")),
       outbox: reportRenderers(store),
     };
   };

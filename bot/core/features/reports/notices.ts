@@ -4,7 +4,7 @@
  * it is no longer true (a withdrawn version, a member who submitted meanwhile, a closed round).
  */
 import type { PlannedMessage } from "../../delivery/outbox.ts";
-import type { RoundRecord } from "./store.ts";
+import type { RoundRecord } from "./records.ts";
 
 /** Outbox kinds; dotted so they are never mistaken for locale keys. */
 export const reportKinds = {

@@ -4,14 +4,15 @@
  */
 import type { Db } from "../../../db/client.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import { adminRoles, type Role } from "../../domain/members.ts";
+import { DomainError } from "../../domain/errors.ts";
+import { adminRoles, anyRole, requireRole, type Role } from "../../domain/members.ts";
 import type { OutboundMessage } from "../../contract/messages.ts";
 import { latestTemplate } from "./engine/engine.ts";
 import { engineTextsFrom } from "./engine/engine-texts.ts";
 import type { Template } from "./engine/template-schema.ts";
 import { changedQuestions } from "./changes.ts";
 import { deriveTemplate, profileOf } from "./derive.ts";
-import { parseState, versionStatus } from "./store.ts";
+import { parseState, versionStatus } from "./records.ts";
 import type { TemplateStore } from "./template-store.ts";
 import { submittedReport } from "./views.ts";
 
@@ -31,6 +32,24 @@ export async function isCellAdmin(db: Db, personId: string, cellId: string): Pro
 /** The author always; the cell's secretary and deputy while they hold the role. Nobody else. */
 export async function mayRead(db: Db, personId: string, v: LoadedVersion): Promise<boolean> {
   return v.draft.personId === personId || isCellAdmin(db, personId, v.draft.round.cellId);
+}
+
+/** A version for the cell's secretary or deputy; refuses anyone else. */
+export async function versionForAdmin(db: Db, input: { personId: string; versionId: string }): Promise<LoadedVersion> {
+  const v = await loadVersion(db, input.versionId);
+  if (!v) throw new DomainError("not-found");
+  await requireRole(db, input.personId, v.draft.round.cellId, adminRoles);
+  return v;
+}
+
+/**
+ * The latest version of the person's own draft; null for anyone else's. With `member`, only while
+ * they are in its cell (to act on it; reading it stays theirs after they leave).
+ */
+export async function ownLatestVersion(db: Db, input: { personId: string; draftId: string; member?: boolean }) {
+  const last = await db.reportVersion.findFirst({ where: { draftId: input.draftId, draft: { personId: input.personId } }, orderBy: { number: "desc" }, include: { draft: { include: { round: true } } } });
+  if (last && input.member) await requireRole(db, input.personId, last.draft.round.cellId, anyRole);
+  return last;
 }
 
 /** The template exactly as the version was answered on, when still known; else the newest. */

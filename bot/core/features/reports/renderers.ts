@@ -5,11 +5,12 @@
 import type { OutboxRenderer, RenderOutcome } from "../../delivery/outbox.ts";
 import type { OutboundMessage } from "../../contract/messages.ts";
 import { activeCandidates } from "./audience.ts";
-import { choiceData } from "./choices.ts";
+import { buttons } from "./buttons.ts";
 import { reportKinds } from "./notices.ts";
 import { draftPayload, reminderPayload, roundPayload, versionPayload } from "./payloads.ts";
+import { liveDraft, personName, roundTally, scheduledMeetingStart, wasSent } from "./queries.ts";
 import { isCellAdmin, loadVersion, renderVersion } from "./reading.ts";
-import { draftStatus, editableStatuses, versionStatus } from "./store.ts";
+import { draftStatus, editableStatuses, versionStatus } from "./records.ts";
 import type { TemplateStore } from "./template-store.ts";
 import { digestNotice, reminderNotice, roundOpenedNotice } from "./views.ts";
 
@@ -17,27 +18,18 @@ const skip = (reason: string): RenderOutcome => ({ action: "skip", reason });
 const send = (...messages: OutboundMessage[]): RenderOutcome => ({ action: "send", messages });
 
 export function reportRenderers(store: TemplateStore): Record<string, OutboxRenderer> {
-  /** The draft with its round and cell, if the member is still in the cell and the round still open. */
-  const liveDraft = async (deps: Parameters<OutboxRenderer>[1]["deps"], draftId: string) => {
-    const draft = await deps.db.reportDraft.findUnique({ where: { id: draftId }, include: { round: { include: { cell: true } } } });
-    if (!draft || draft.round.status !== "open") return null;
-    const m = await deps.db.membership.findUnique({ where: { cellId_personId: { cellId: draft.round.cellId, personId: draft.personId } }, select: { status: true } });
-    return m?.status === "active" ? draft : null;
-  };
-
   const opened: OutboxRenderer = async (row, { deps, t }) => {
     const p = draftPayload.safeParse(row.payload);
     if (!p.success) return skip("bad payload");
-    const draft = await liveDraft(deps, p.data.draftId);
+    const draft = await liveDraft(deps.db, p.data.draftId);
     if (!draft) return skip("round closed or member gone");
     if (!editableStatuses.includes(draft.status)) return skip("already submitted");
-    const meeting = draft.round.meetingId ? await deps.db.meeting.findUnique({ where: { id: draft.round.meetingId }, select: { startsAt: true, status: true } }) : null;
     return send(
       roundOpenedNotice(t, {
         cell: draft.round.cell.name,
         round: draft.round,
         timeZone: draft.round.cell.timeZone,
-        meetingAt: meeting?.status === "scheduled" ? meeting.startsAt : null,
+        meetingAt: draft.round.meetingId ? await scheduledMeetingStart(deps.db, draft.round.meetingId) : null,
         draftId: draft.id,
         started: draft.status !== draftStatus.notStarted,
       }),
@@ -47,7 +39,7 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
   const reminder: OutboxRenderer = async (row, { deps, t, now }) => {
     const p = reminderPayload.safeParse(row.payload);
     if (!p.success) return skip("bad payload");
-    const draft = await liveDraft(deps, p.data.draftId);
+    const draft = await liveDraft(deps.db, p.data.draftId);
     if (!draft) return skip("round closed or member gone");
     if (!editableStatuses.includes(draft.status)) return skip("already submitted");
     return send(reminderNotice(t, { round: draft.round, timeZone: draft.round.cell.timeZone, now, draftId: draft.id, status: draft.status }));
@@ -56,7 +48,7 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
   const digest: OutboxRenderer = async (row, { deps, t }) => {
     const p = roundPayload.safeParse(row.payload);
     if (!p.success) return skip("bad payload");
-    const round = await deps.db.reportRound.findUnique({ where: { id: p.data.roundId }, include: { cell: true, drafts: { select: { personId: true, status: true } } } });
+    const round = await roundTally(deps.db, p.data.roundId);
     if (!round || round.status !== "open") return skip("round closed");
     if (!(await isCellAdmin(deps.db, row.personId, round.cellId))) return skip("no longer secretary or deputy");
     // Members who left the cell are no longer counted either way.
@@ -82,8 +74,7 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
     const p = versionPayload.safeParse(row.payload);
     if (!p.success) return skip("bad payload");
     // Nothing to take back from someone who never received it (it was withdrawn before delivery).
-    const delivered = await deps.db.outboxMessage.findUnique({ where: { key: `${reportKinds.submitted}:${p.data.versionId}:${row.personId}` }, select: { status: true } });
-    if (delivered?.status !== "sent") return skip("submission never delivered");
+    if (!(await wasSent(deps.db, `${reportKinds.submitted}:${p.data.versionId}:${row.personId}`))) return skip("submission never delivered");
     const v = await loadVersion(deps.db, p.data.versionId);
     if (!v) return skip("version gone");
     return send({ text: t("report-withdrawn-for-admin", { name: v.draft.person.fullName ?? "?", title: v.draft.round.title, number: v.number }) });
@@ -99,11 +90,11 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
       if (v.status !== versionStatus.returned || v.draft.status !== draftStatus.returned) return skip("already resubmitted");
       return send({
         text: t("report-returned-for-member", { title: v.draft.round.title, comment: v.returnComment ?? "" }),
-        choices: [[{ label: t("report-button-complete-short"), data: choiceData.open(v.draftId) }]],
+        choices: [[buttons.open.choice(t("report-button-complete-short"), { draftId: v.draftId })]],
       });
     }
     if (v.status !== versionStatus.accepted) return skip(`version ${v.status}`);
-    return send({ text: t("report-accepted-for-member", { title: v.draft.round.title }), choices: [[{ label: t("report-button-view-short"), data: choiceData.view(v.draftId) }]] });
+    return send({ text: t("report-accepted-for-member", { title: v.draft.round.title }), choices: [[buttons.view.choice(t("report-button-view-short"), { draftId: v.draftId })]] });
   };
 
   const proxied: OutboxRenderer = async (row, { deps, t }) => {
@@ -111,10 +102,9 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
     if (!p.success) return skip("bad payload");
     const v = await loadVersion(deps.db, p.data.versionId);
     if (!v || v.draft.personId !== row.personId) return skip("version gone");
-    const enteredBy = await deps.db.person.findUnique({ where: { id: v.enteredById }, select: { fullName: true } });
     return send({
-      text: t("report-proxy-submitted-for-member", { title: v.draft.round.title, enteredBy: enteredBy?.fullName ?? "?" }),
-      choices: [[{ label: t("report-button-view-short"), data: choiceData.view(v.draftId) }]],
+      text: t("report-proxy-submitted-for-member", { title: v.draft.round.title, enteredBy: await personName(deps.db, v.enteredById) }),
+      choices: [[buttons.view.choice(t("report-button-view-short"), { draftId: v.draftId })]],
     });
   };
 

@@ -7,11 +7,10 @@ import type { TemplateStore } from "./template-store.ts";
 /** What every part of the reports feature works with. */
 export interface Runtime {
   ctx: FeatureContext;
+  /** Handed to services and queries; handlers never use it themselves. */
   db: Db;
   store: TemplateStore;
   now(): Date;
-  /** Asks the scheduler to send the outbox rows just planned, instead of at its next tick. */
-  kick(): void;
   /** The engine's texts in the language of the person on this turn. */
   texts(turn: Turn): EngineTexts;
 }
@@ -23,7 +22,6 @@ export function createRuntime(ctx: FeatureContext, store: TemplateStore): Runtim
     db: deps.db,
     store,
     now: () => deps.now(),
-    kick: () => deps.kickOutbox?.(),
     texts: (turn) => engineTextsFor(deps.i18n, isLocale(turn.person.locale) ? turn.person.locale : deps.settings.defaultLocale),
   };
 }

@@ -9,8 +9,8 @@ import type { EngineTexts } from "./engine/engine-texts.ts";
 import type { DraftState } from "./engine/draft-state.ts";
 import type { MemberProfile, Template } from "./engine/template-schema.ts";
 import { utcToZonedWall } from "../../time/zoned.ts";
-import { choiceData } from "./choices.ts";
-import type { RoundRecord } from "./store.ts";
+import { buttons } from "./buttons.ts";
+import type { RoundRecord } from "./records.ts";
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
@@ -28,7 +28,7 @@ export function formatDay(date: Date, timeZone: string): string {
 
 export const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 const titleInButton = (title: string) => clip(title, 40);
-const row = (label: string, data: string): Choice[] => [{ label, data }];
+const row = (choice: Choice): Choice[] => [choice];
 
 /** The member-facing words for a draft's status; literal keys so the locale test can check them. */
 const statusKeys: Record<string, string> = {
@@ -58,20 +58,20 @@ export function reportList(t: Translator, cell: { name: string; timeZone: string
   for (const { round, draft } of items) {
     const title = titleInButton(round.title);
     if (round.status !== "open") {
-      choices.push(row(t("report-button-view-own", { title }), choiceData.view(draft.id)));
+      choices.push(row(buttons.view.choice(t("report-button-view-own", { title }), { draftId: draft.id })));
       continue;
     }
-    if (draft.status === "not_started") choices.push(row(t("report-button-start", { title }), choiceData.open(draft.id)));
-    if (draft.status === "drafting") choices.push(row(t("report-button-continue", { title }), choiceData.open(draft.id)));
-    if (draft.status === "returned") choices.push(row(t("report-button-complete", { title }), choiceData.open(draft.id)));
-    if (draft.status === "submitted" || draft.status === "accepted") choices.push(row(t("report-button-view-own", { title }), choiceData.view(draft.id)));
-    if (draft.status === "submitted") choices.push(row(t("report-button-withdraw", { title }), choiceData.withdraw(draft.id)));
+    if (draft.status === "not_started") choices.push(row(buttons.open.choice(t("report-button-start", { title }), { draftId: draft.id })));
+    if (draft.status === "drafting") choices.push(row(buttons.open.choice(t("report-button-continue", { title }), { draftId: draft.id })));
+    if (draft.status === "returned") choices.push(row(buttons.open.choice(t("report-button-complete", { title }), { draftId: draft.id })));
+    if (draft.status === "submitted" || draft.status === "accepted") choices.push(row(buttons.view.choice(t("report-button-view-own", { title }), { draftId: draft.id })));
+    if (draft.status === "submitted") choices.push(row(buttons.withdraw.choice(t("report-button-withdraw", { title }), { draftId: draft.id })));
   }
   const parts = [t("report-list-title", { cell: cell.name }), lines.length > 0 ? lines.join("\n") : t("report-list-empty")];
   if (adminRounds) {
     for (const r of adminRounds)
-      choices.push(row(t(r.status === "open" ? "report-button-status" : "report-button-status-closed", { title: titleInButton(r.title) }), choiceData.status(r.id)));
-    choices.push(row(t("report-button-new-round"), choiceData.newRound()));
+      choices.push(row(buttons.status.choice(t(r.status === "open" ? "report-button-status" : "report-button-status-closed", { title: titleInButton(r.title) }), { roundId: r.id })));
+    choices.push(row(buttons.newRound.choice(t("report-button-new-round"), {})));
     if (adminRounds.length > 0) parts.push(t("report-list-admin-hint"));
   }
   return { text: parts.join("\n\n"), choices };
@@ -114,12 +114,12 @@ export function statusView(t: Translator, round: RoundRecord, timeZone: string, 
   // Telegram allows 100 buttons; a cell of up to 30 members needs far fewer.
   for (const r of rows.slice(0, 40)) {
     if (r.version && (r.status === "submitted" || r.status === "accepted" || r.status === "returned"))
-      choices.push(row(t("report-button-read", { name: clip(r.name, 40) }), choiceData.read(r.version.id)));
-    else if (round.status === "open" && r.status !== "accepted") choices.push(row(t("report-button-proxy", { name: clip(r.name, 40) }), choiceData.proxy(r.draftId)));
+      choices.push(row(buttons.read.choice(t("report-button-read", { name: clip(r.name, 40) }), { versionId: r.version.id })));
+    else if (round.status === "open" && r.status !== "accepted") choices.push(row(buttons.proxy.choice(t("report-button-proxy", { name: clip(r.name, 40) }), { draftId: r.draftId })));
   }
   if (round.status === "open") {
-    if (submitted < rows.length) choices.push(row(t("report-button-remind-now"), choiceData.remindNow(round.id)));
-    choices.push(row(t("report-button-close-round"), choiceData.close(round.id)));
+    if (submitted < rows.length) choices.push(row(buttons.remindNow.choice(t("report-button-remind-now"), { roundId: round.id })));
+    choices.push(row(buttons.close.choice(t("report-button-close-round"), { roundId: round.id })));
   }
   return { text: parts.join("\n\n"), choices };
 }
@@ -161,7 +161,7 @@ export function submittedReport(t: Translator, r: SubmittedReport): OutboundMess
   if (statusKey) head.push(t(statusKey, { comment: r.version.returnComment ?? "" }));
   const body = renderReport(r.template, r.state, { ...r.profile, fullName: r.author, cellName: r.cell.name, dateText: formatDay(r.version.submittedAt, r.cell.timeZone) }, r.texts);
   const choices: Choice[][] = r.canDecide
-    ? [[{ label: t("report-button-accept"), data: choiceData.accept(r.version.id) }, { label: t("report-button-return"), data: choiceData.returnIt(r.version.id) }]]
+    ? [[buttons.accept.choice(t("report-button-accept"), { versionId: r.version.id }), buttons.returnIt.choice(t("report-button-return"), { versionId: r.version.id })]]
     : [];
   const out = messages(`${head.join("\n")}\n\n${body}`, choices);
   if (r.canDecide) out[out.length - 1] = { ...out[out.length - 1]!, text: `${out[out.length - 1]!.text}\n\n${t("report-admin-how-to")}` };
@@ -171,7 +171,7 @@ export function submittedReport(t: Translator, r: SubmittedReport): OutboundMess
 export function roundOpenedNotice(t: Translator, input: { cell: string; round: RoundRecord; timeZone: string; meetingAt: Date | null; draftId: string; started: boolean }): OutboundMessage {
   const lines = [t("report-round-opened", { cell: input.cell, title: input.round.title, deadline: formatMoment(input.round.deadline, input.timeZone) })];
   if (input.meetingAt) lines.push(t("report-round-opened-meeting", { when: formatMoment(input.meetingAt, input.timeZone) }));
-  return { text: lines.join("\n"), choices: [row(t(input.started ? "report-button-resume" : "report-button-begin"), choiceData.open(input.draftId))] };
+  return { text: lines.join("\n"), choices: [row(buttons.open.choice(t(input.started ? "report-button-resume" : "report-button-begin"), { draftId: input.draftId }))] };
 }
 
 const reminderStateKeys: Record<string, string> = {
@@ -194,7 +194,7 @@ export function reminderNotice(t: Translator, input: { round: RoundRecord; timeZ
           left: hours >= 24 ? t("report-left-days", { n: Math.floor(hours / 24) }) : t("report-left-hours", { n: Math.max(1, hours) }),
         });
   const state = t(reminderStateKeys[input.status] ?? "report-reminder-drafting");
-  return { text: `${head}\n${state}`, choices: [row(t(input.status === "not_started" ? "report-button-begin" : "report-button-resume"), choiceData.open(input.draftId))] };
+  return { text: `${head}\n${state}`, choices: [row(buttons.open.choice(t(input.status === "not_started" ? "report-button-begin" : "report-button-resume"), { draftId: input.draftId }))] };
 }
 
 export function digestNotice(t: Translator, input: { round: RoundRecord; timeZone: string; submitted: number; total: number; missing: string[] }): OutboundMessage {
@@ -203,5 +203,5 @@ export function digestNotice(t: Translator, input: { round: RoundRecord; timeZon
     input.missing.length === 0
       ? t("report-digest-all", { title: input.round.title, deadline, total: input.total })
       : t("report-digest", { title: input.round.title, deadline, submitted: input.submitted, total: input.total, missing: input.missing.join(", ") });
-  return { text, choices: [row(t("report-button-status-short"), choiceData.status(input.round.id))] };
+  return { text, choices: [row(buttons.status.choice(t("report-button-status-short"), { roundId: input.round.id }))] };
 }

@@ -54,6 +54,7 @@ export async function advanceDialogue(db: Db, personId: string, from: Dialogue, 
   return count === 1 ? { flow: from.flow, step, data, version: from.version + 1 } : null;
 }
 
-export async function endDialogue(db: Db, personId: string): Promise<void> {
-  await db.dialogueState.deleteMany({ where: { personId } });
+/** Ends the person's dialogue; with `flow`, only a dialogue of that flow (one started meanwhile stays). */
+export async function endDialogue(db: Db, personId: string, flow?: string): Promise<void> {
+  await db.dialogueState.deleteMany({ where: { personId, ...(flow ? { flow } : {}) } });
 }

@@ -1,10 +1,13 @@
 /**
- * Button payloads: `rp:<tag>:<step>:<action>[:<arg>…]`, at most 64 bytes (Telegram's limit).
- * The tag (a hash of the template id) and the step id let the engine recognise a button pressed on an
- * old message — an earlier question, another report, or after submission — and refuse it politely.
+ * Button payloads: `rp:<tag>:<step>:<action>[:<arg>…]`, at most 63 bytes (Telegram's limit less
+ * the adapter's byte). The tag (a hash of the template id) and the step id let the engine recognise a
+ * button pressed on an old message — an earlier question, another report, or after submission — and
+ * refuse it politely. The format is the feature's one declaration (`buttons.engine`): encoding and
+ * decoding both go through it.
  */
+import { buttons } from "../buttons.ts";
 
-export const choicePrefix = "rp:";
+export const choicePrefix = `${buttons.engine.id}:`;
 /** Pseudo step ids for the review and the confirmation screens; "@" never occurs in a real step id. */
 export const reviewStep = "@r";
 export const confirmStep = "@c";
@@ -46,14 +49,18 @@ export function templateTag(templateId: string): string {
 }
 
 export function encodeChoice(tag: string, step: string, action: Action, ...args: string[]): string {
-  return [choicePrefix + tag, step, action, ...args].join(":");
+  return buttons.engine.data({ tag, step, action, args: args.join(":") });
 }
 
 export function decodeChoice(data: string): DecodedChoice | null {
   if (!data.startsWith(choicePrefix)) return null;
-  const [tag, step, action, ...args] = data.slice(choicePrefix.length).split(":");
-  if (!tag || !step || !action) return null;
-  return { tag, step, action, args };
+  const values = buttons.engine.decode(data.slice(choicePrefix.length).split(":"));
+  return values ? fromValues(values) : null;
+}
+
+/** A press the kernel already decoded with `buttons.engine`, as the engine reads it. */
+export function fromValues(values: { tag: string; step: string; action: string; args: string }): DecodedChoice {
+  return { tag: values.tag, step: values.step, action: values.action, args: values.args === "" ? [] : values.args.split(":") };
 }
 
 export function isReportChoice(data: string): boolean {

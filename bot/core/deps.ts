@@ -1,8 +1,8 @@
-import type { Db } from "../../db/client.ts";
-import type { I18n, Locale } from "../../i18n/index.ts";
-import type { Logger } from "../../logger.ts";
-import type { Messenger } from "../contract/ports.ts";
-import type { Platform } from "../contract/messages.ts";
+import type { Db } from "../db/client.ts";
+import type { I18n, Locale } from "../i18n/index.ts";
+import type { Logger } from "../logger.ts";
+import type { Messenger } from "./contract/ports.ts";
+import type { Platform } from "./contract/messages.ts";
 
 export interface CoreSettings {
   defaultLocale: Locale;

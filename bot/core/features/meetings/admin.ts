@@ -1,0 +1,51 @@
+/** The screens of the calendar: the secretary's panel (/hop), one meeting, the answers so far, cancelling, and the attendance history. */
+import { isAdminRole } from "../../domain/members.ts";
+import type { FeatureContext, Turn } from "../../kernel/feature.ts";
+import type { MeetingWithCell } from "./model.ts";
+import { adminOverview, answerLines, attendanceHistory, meetingForAdmin, meetingForMember, ownResponse } from "./queries.ts";
+import { changeMeeting } from "./services/meetings.ts";
+import { adminMeeting, adminPanel, cancelConfirm, historyText, memberMeeting, summaryText } from "./views.ts";
+
+/** `changeable` finds a meeting still ahead for its secretary or deputy, or answers a stale button. */
+export function createAdmin(ctx: FeatureContext, changeable: (turn: Turn, meetingId: string) => Promise<MeetingWithCell | null>) {
+  const { db } = ctx.deps;
+  const now = () => ctx.deps.now();
+
+  /** /hop */
+  const showPanel = (turn: Turn) =>
+    ctx.withCell(turn, "hop", async (m) => {
+      await turn.reply(adminPanel(turn.t, await adminOverview(db, { personId: turn.person.id, cellId: m.cellId, now: now() })));
+    });
+
+  /** A meeting: a member sees it with their answer; the secretary and deputy, with what can still be done. */
+  async function showMeeting(turn: Turn, meetingId: string): Promise<void> {
+    const { meeting, membership } = await meetingForMember(db, { personId: turn.person.id, meetingId });
+    if (!isAdminRole(membership.role)) return turn.reply(memberMeeting(turn.t, meeting, meeting.cell, await ownResponse(db, meetingId, turn.person.id)));
+    await turn.reply(adminMeeting(turn.t, meeting, meeting.cell, await answerLines(db, meeting, turn.t), now()));
+  }
+
+  async function showAnswers(turn: Turn, meetingId: string): Promise<void> {
+    const meeting = await meetingForAdmin(db, { personId: turn.person.id, meetingId });
+    await turn.reply({ text: summaryText(turn.t, meeting, meeting.cell, await answerLines(db, meeting, turn.t)) });
+  }
+
+  async function askCancel(turn: Turn, meetingId: string): Promise<void> {
+    const meeting = await changeable(turn, meetingId);
+    if (meeting) await turn.reply(cancelConfirm(turn.t, meeting, meeting.cell));
+  }
+
+  async function cancel(turn: Turn, meetingId: string): Promise<void> {
+    await changeMeeting(db, { actorId: turn.person.id, meetingId, change: { cancelled: true }, now: now() });
+    ctx.kickOutbox();
+    await turn.reply({ text: turn.t("meeting-cancelled-done") });
+  }
+
+  /** /chuyencan */
+  const showHistory = (turn: Turn) =>
+    ctx.withCell(turn, "chuyencan", async (m) => {
+      const { year, rows } = await attendanceHistory(db, { viewer: m, person: turn.person, now: now() });
+      await turn.reply({ text: historyText(turn.t, m.cell, year, rows) });
+    });
+
+  return { showPanel, showMeeting, showAnswers, askCancel, cancel, showHistory };
+}

@@ -1,0 +1,36 @@
+/**
+ * Every button of the meetings feature, declared once with the values it carries. The wire format
+ * is the one messages already sent carry: `mt:<action>:<meetingId>[:<a>[:<b>]]`.
+ */
+import { z } from "zod";
+import { buttonValue, defineButton } from "../../kernel/buttons.ts";
+import type { AbsenceReason } from "./model.ts";
+
+const meetingId = buttonValue.id;
+const membershipId = buttonValue.id;
+
+/** One letter per reason keeps the data short: o(m đau), c(ông tác), g(ia đình), k(hác). */
+export const reasonCodes = { o: "om_dau", c: "cong_tac", g: "gia_dinh", k: "khac" } as const satisfies Record<string, AbsenceReason>;
+export type ReasonCode = keyof typeof reasonCodes;
+export const reasonCodeList = Object.keys(reasonCodes) as ReasonCode[];
+const reason = z.enum(["o", "c", "g", "k"]).transform((c) => reasonCodes[c]);
+/** A proxy answer: a(ttend), or absent with one of the reason codes. */
+const proxyAnswer = z.enum(["a", "o", "c", "g", "k"]).transform((c): "attend" | AbsenceReason => (c === "a" ? "attend" : reasonCodes[c]));
+
+export const buttons = {
+  attend: defineButton("mt:a", { meetingId }),
+  absent: defineButton("mt:b", { meetingId }),
+  reason: defineButton("mt:r", { meetingId, reason }),
+  view: defineButton("mt:v", { meetingId }),
+  newMeeting: defineButton("mt:new"),
+  rule: defineButton("mt:rule"),
+  move: defineButton("mt:mv", { meetingId }),
+  place: defineButton("mt:pl", { meetingId }),
+  cancel: defineButton("mt:cx", { meetingId }),
+  cancelConfirm: defineButton("mt:cx!", { meetingId }),
+  answers: defineButton("mt:st", { meetingId }),
+  proxyList: defineButton("mt:px", { meetingId }),
+  proxyPick: defineButton("mt:pm", { meetingId, membershipId }),
+  proxyAnswer: defineButton("mt:pa", { meetingId, membershipId, answer: proxyAnswer }),
+  attendance: defineButton("mt:at", { meetingId }),
+};

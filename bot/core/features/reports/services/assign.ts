@@ -1,0 +1,107 @@
+/**
+ * Opening a round, and giving its draft to members who became eligible later. The round, one draft
+ * per member who must answer, their notices and the audit line are written at once; the secretary's
+ * office and who must answer are read inside that same transaction.
+ */
+import type { Db, Prisma } from "../../../../db/client.ts";
+import { isUniqueViolation } from "../../../../db/errors.ts";
+import { outboxRowData, type PlannedMessage } from "../../../delivery/outbox.ts";
+import { audit } from "../../../domain/audit.ts";
+import { DomainError } from "../../../domain/errors.ts";
+import { adminRoles, requireRole } from "../../../domain/members.ts";
+import { activeCandidates, mustAnswer } from "../audience.ts";
+import type { Template } from "../engine/template-schema.ts";
+import { assignmentNotices, digestNotices } from "../notices.ts";
+import { parseCategories, parseOffsets } from "../payloads.ts";
+import type { RoundRecord } from "../records.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export interface NewRound {
+  actorId: string;
+  cellId: string;
+  template: Template;
+  title: string;
+  deadline: Date;
+  /** Null: every category. */
+  categories: string[] | null;
+  includeExempt: boolean;
+  meetingId: string | null;
+  reminderOffsets: number[];
+  now: Date;
+}
+
+export type OpenRoundOutcome = { ok: true; round: RoundRecord; assigned: number } | { ok: false; reason: "no-one" };
+
+async function addDrafts(tx: Tx, roundId: string, personIds: string[], now: Date) {
+  if (personIds.length === 0) return [];
+  await tx.reportDraft.createMany({ data: personIds.map((personId) => ({ roundId, personId, createdAt: now, updatedAt: now })) });
+  return tx.reportDraft.findMany({ where: { roundId, personId: { in: personIds } }, select: { id: true, personId: true } });
+}
+
+async function plan(tx: Tx, messages: PlannedMessage[]): Promise<void> {
+  if (messages.length > 0) await tx.outboxMessage.createMany({ data: messages.map(outboxRowData) });
+}
+
+export async function openRound(db: Db, input: NewRound): Promise<OpenRoundOutcome> {
+  return db.$transaction(async (tx): Promise<OpenRoundOutcome> => {
+    await requireRole(tx, input.actorId, input.cellId, adminRoles);
+    if (input.meetingId) {
+      const meeting = await tx.meeting.findFirst({ where: { id: input.meetingId, cellId: input.cellId, status: "scheduled" }, select: { id: true } });
+      if (!meeting) throw new DomainError("not-found");
+    }
+    const candidates = await activeCandidates(tx, input.cellId);
+    const chosen = mustAnswer(candidates, { categories: input.categories, includeExempt: input.includeExempt }, input.template);
+    if (chosen.length === 0) return { ok: false, reason: "no-one" };
+    const round = await tx.reportRound.create({
+      data: {
+        cellId: input.cellId,
+        templateId: input.template.id,
+        title: input.title,
+        deadline: input.deadline,
+        categories: input.categories ? JSON.stringify(input.categories) : null,
+        includeExempt: input.includeExempt,
+        meetingId: input.meetingId,
+        reminderOffsets: JSON.stringify(input.reminderOffsets),
+        createdById: input.actorId,
+        createdAt: input.now,
+      },
+    });
+    const drafts = await addDrafts(tx, round.id, chosen.map((c) => c.personId), input.now);
+    const admins = await tx.membership.findMany({ where: { cellId: input.cellId, status: "active", role: { in: [...adminRoles] } }, select: { personId: true } });
+    await plan(tx, [...assignmentNotices(round, drafts, input.reminderOffsets, input.now), ...digestNotices(round, admins.map((a) => a.personId), input.reminderOffsets, input.now)]);
+    await audit(tx, {
+      cellId: input.cellId,
+      actorPersonId: input.actorId,
+      action: "report.round_opened",
+      details: { roundId: round.id, templateId: input.template.id, assigned: drafts.length, meetingId: input.meetingId },
+      at: input.now,
+    });
+    return { ok: true, round, assigned: drafts.length };
+  });
+}
+
+/**
+ * Adds drafts for members who became eligible after the round opened (admitted later, category
+ * changed), with the same notices as everyone else. Nobody is ever removed: a draft, once assigned,
+ * stays with its answers. Returns how many were added.
+ */
+export async function addLateAssignees(db: Db, round: RoundRecord, template: Template, now: Date): Promise<number> {
+  if (round.status !== "open") return 0;
+  const eligible = mustAnswer(await activeCandidates(db, round.cellId), { categories: parseCategories(round.categories), includeExempt: round.includeExempt }, template);
+  if (eligible.length === 0) return 0;
+  const have = new Set((await db.reportDraft.findMany({ where: { roundId: round.id }, select: { personId: true } })).map((d) => d.personId));
+  const missing = eligible.map((c) => c.personId).filter((p) => !have.has(p));
+  if (missing.length === 0) return 0;
+  try {
+    return await db.$transaction(async (tx) => {
+      const drafts = await addDrafts(tx, round.id, missing, now);
+      await plan(tx, assignmentNotices(round, drafts, parseOffsets(round.reminderOffsets), now));
+      return drafts.length;
+    });
+  } catch (error) {
+    // Two views synced at once: the other one added them; nothing is lost.
+    if (isUniqueViolation(error)) return 0;
+    throw error;
+  }
+}

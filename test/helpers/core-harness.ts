@@ -1,13 +1,22 @@
+/**
+ * The one core test harness: the platform-neutral core with the features under test (membership
+ * always) on a real SQLite file, driven the way adapters drive it. Messengers record what each chat
+ * would see; the clock is the test's; the outbox runs on demand; a restart is a new core (a new bot
+ * process) on the same database file.
+ */
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { pino } from "pino";
-import { createCore, type Core } from "../../bot/core/kernel/app.ts";
-import type { FeatureFactory } from "../../bot/core/kernel/feature.ts";
 import type { Choice, InboundInput, OutboundMessage, Platform } from "../../bot/core/contract/messages.ts";
 import { RecipientUnreachableError, type Messenger, type SendOptions } from "../../bot/core/contract/ports.ts";
+import { runOutbox, type OutboxSummary } from "../../bot/core/delivery/dispatch.ts";
+import type { CoreDeps } from "../../bot/core/deps.ts";
+import { membershipFeature } from "../../bot/core/features/membership/index.ts";
+import { createCore, type Core } from "../../bot/core/kernel/app.ts";
+import type { FeatureFactory } from "../../bot/core/kernel/feature.ts";
+import { createDb } from "../../bot/db/client.ts";
 import { createI18n, type I18n } from "../../bot/i18n/index.ts";
 import { createTestDb, type TestDb } from "./db.ts";
-import { type CoreDeps } from "../../bot/core/deps.ts";
-import { membershipFeature } from "../../bot/core/features/membership/index.ts";
 
 export const i18n: I18n = createI18n(join(import.meta.dirname, "../../locales"));
 
@@ -28,13 +37,29 @@ export class RecordingMessenger implements Messenger {
   }
 }
 
+export interface HarnessOptions {
+  /** The features under test; membership is always there, registered last as in the bot. */
+  features?: FeatureFactory[];
+  inviteTtlDays?: number;
+  /** Keep every log line (at trace level), for the checks that logs never carry report texts. */
+  captureLogs?: boolean;
+}
+
 export interface Harness {
   core: Core;
   deps: CoreDeps;
   testDb: TestDb;
+  /** The Telegram chats. */
   messenger: RecordingMessenger;
-  clock: { now: Date };
-  user(id: string): TestUser;
+  /** The Zalo chats. */
+  zalo: RecordingMessenger;
+  clock: { now: Date; advance(ms: number): void };
+  /** Every log line, when `captureLogs` is set. */
+  logs: string[];
+  user(id: string, platform?: Platform): TestUser;
+  runOutbox(): Promise<OutboxSummary>;
+  /** A new core (a new bot process) on the same database file, with the same or other features. */
+  restart(features?: FeatureFactory[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,49 +72,138 @@ export interface TestUser {
   press(data: string): Promise<OutboundMessage[]>;
   /** Presses the button whose label matches, among the choices of the last message that has buttons. */
   pressLabel(label: string | RegExp): Promise<OutboundMessage[]>;
+  /** Presses the button with this label in the latest message (of all received) that has it. */
+  choose(label: string | RegExp): Promise<OutboundMessage[]>;
   inbox(): OutboundMessage[];
+  /** Every text received, joined. */
+  all(): string;
   lastText(): string;
+  /** The person's id in the database. */
+  personId(): Promise<string>;
 }
 
-export async function createHarness(options: { inviteTtlDays?: number; features?: FeatureFactory[] } = {}): Promise<Harness> {
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const testDb = await createTestDb();
-  const messenger = new RecordingMessenger();
-  const clock = { now: new Date("2026-11-24T02:00:00Z") };
-  const deps: CoreDeps = {
-    db: testDb.db,
+  const messenger = new RecordingMessenger("telegram");
+  const zalo = new RecordingMessenger("zalo");
+  const clock = {
+    now: new Date("2026-11-24T02:00:00Z"),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+  const logs: string[] = [];
+  const logger = options.captureLogs
+    ? pino({ level: "trace" }, new Writable({ write: (chunk, _encoding, done) => void (logs.push(String(chunk)), done()) }))
+    : pino({ level: "silent" });
+  let features = [...(options.features ?? []), membershipFeature];
+  let db = testDb.db;
+  const makeDeps = (): CoreDeps => ({
+    db,
     i18n,
-    logger: pino({ level: "silent" }),
-    messengers: new Map([["telegram", messenger]]),
+    logger,
+    messengers: new Map<Platform, RecordingMessenger>([
+      ["telegram", messenger],
+      ["zalo", zalo],
+    ]),
     now: () => clock.now,
     settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: options.inviteTtlDays ?? 30 },
+  });
+
+  const h: Harness = {
+    testDb,
+    deps: makeDeps(),
+    core: undefined as unknown as Core,
+    messenger,
+    zalo,
+    clock,
+    logs,
+    user(id, platform = "telegram") {
+      const box = platform === "telegram" ? messenger : zalo;
+      const u: TestUser = {
+        id,
+        async send(input) {
+          const before = box.inbox(id).length;
+          // A press names the message that carried the button, as messengers do.
+          const pressed = input.kind === "choice" ? { pressedMessageRef: `msg-${before}` } : {};
+          await h.core.handle({ platform, userId: id, chatId: id, displayName: `User ${id}`, input, ...pressed });
+          return box.inbox(id).slice(before);
+        },
+        say: (text) => u.send({ kind: "text", text }),
+        command: (command, args = "") => u.send({ kind: "command", command, args }),
+        press: (data) => u.send({ kind: "choice", data }),
+        async pressLabel(label) {
+          const withChoices = [...box.inbox(id)].reverse().find((m) => m.choices?.length);
+          const choice = withChoices?.choices?.flat().find((c: Choice) => (typeof label === "string" ? c.label === label : label.test(c.label)));
+          if (!choice) throw new Error(`No button ${String(label)} in the last keyboard of ${id}: ${JSON.stringify(withChoices?.choices)}`);
+          return u.press(choice.data);
+        },
+        async choose(label) {
+          const matches = (c: Choice) => (typeof label === "string" ? c.label === label : label.test(c.label));
+          const message = [...box.inbox(id)].reverse().find((msg) => msg.choices?.flat().some(matches));
+          const choice = message?.choices?.flat().find(matches);
+          if (!choice) throw new Error(`No button ${String(label)} for ${id}; last: ${JSON.stringify(box.inbox(id).at(-1))}`);
+          return u.press(choice.data);
+        },
+        inbox: () => box.inbox(id),
+        all: () => box.inbox(id).map((x) => x.text).join("\n---\n"),
+        lastText: () => box.inbox(id).at(-1)?.text ?? "",
+        async personId() {
+          const identity = await db.identity.findUniqueOrThrow({ where: { platform_userId: { platform, userId: id } } });
+          return identity.personId;
+        },
+      };
+      return u;
+    },
+    runOutbox: () => runOutbox({ core: h.deps, renderers: h.core.outboxRenderers(), pacers: new Map() }, { now: clock.now }),
+    async restart(next) {
+      if (next) features = [...next, membershipFeature];
+      await db.$disconnect();
+      db = await createDb(testDb.url);
+      h.deps = makeDeps();
+      h.core = createCore(h.deps, features);
+    },
+    async close() {
+      await db.$disconnect();
+      await testDb.close();
+    },
   };
-  const core = createCore(deps, [...(options.features ?? []), membershipFeature]);
-  const user = (id: string): TestUser => {
-    const u: TestUser = {
-      id,
-      async send(input) {
-        const before = messenger.inbox(id).length;
-        // A press names the message that carried the button, as messengers do.
-        const pressed = input.kind === "choice" ? { pressedMessageRef: `msg-${before}` } : {};
-        await core.handle({ platform: "telegram", userId: id, chatId: id, displayName: `User ${id}`, input, ...pressed });
-        return messenger.inbox(id).slice(before);
+  h.core = createCore(h.deps, features);
+  return h;
+}
+
+export interface SeededMember {
+  userId: string;
+  fullName: string;
+  category?: string;
+  role?: "secretary" | "deputy" | "committee" | "member";
+  exempt?: boolean;
+  locale?: string;
+}
+
+/** A cell with its people already admitted, for tests of what comes after (the membership flows have their own tests). */
+export async function seedCell(h: Harness, people: SeededMember[], name = "Chi bộ Khu phố 3"): Promise<{ cellId: string; personIds: Map<string, string> }> {
+  const db = h.deps.db;
+  const cell = await db.cell.create({ data: { name, timeZone: "Asia/Ho_Chi_Minh" } });
+  const personIds = new Map<string, string>();
+  for (const p of people) {
+    const person = await db.person.create({
+      data: {
+        fullName: p.fullName,
+        partyStatus: "official",
+        category: p.category ?? "can_bo",
+        locale: p.locale ?? "vi",
+        activeCellId: cell.id,
+        identities: { create: { platform: "telegram", userId: p.userId, chatId: p.userId } },
       },
-      say: (text) => u.send({ kind: "text", text }),
-      command: (command, args = "") => u.send({ kind: "command", command, args }),
-      press: (data) => u.send({ kind: "choice", data }),
-      async pressLabel(label) {
-        const withChoices = [...messenger.inbox(id)].reverse().find((m) => m.choices?.length);
-        const choice = withChoices?.choices?.flat().find((c: Choice) => (typeof label === "string" ? c.label === label : label.test(c.label)));
-        if (!choice) throw new Error(`No button ${String(label)} in the last keyboard of ${id}: ${JSON.stringify(withChoices?.choices)}`);
-        return u.press(choice.data);
-      },
-      inbox: () => messenger.inbox(id),
-      lastText: () => messenger.inbox(id).at(-1)?.text ?? "",
-    };
-    return u;
-  };
-  return { core, deps, testDb, messenger, clock, user, close: () => testDb.close() };
+    });
+    await db.membership.create({ data: { cellId: cell.id, personId: person.id, status: "active", role: p.role ?? "member", exempt: p.exempt ?? false, decidedAt: h.clock.now } });
+    personIds.set(p.userId, person.id);
+  }
+  return { cellId: cell.id, personIds };
 }
 
 export const texts = (messages: OutboundMessage[]) => messages.map((m) => m.text).join("\n---\n");
+export const textOf = texts;
 export const labels = (message: OutboundMessage | undefined) => message?.choices?.flat().map((c) => c.label) ?? [];
+export const labelsOf = (messages: OutboundMessage[]) => messages.flatMap((m) => m.choices?.flat().map((c) => c.label) ?? []);

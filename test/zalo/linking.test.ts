@@ -1,48 +1,30 @@
-import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCore, type Core } from "../../bot/core/kernel/app.ts";
+import { createCore } from "../../bot/core/kernel/app.ts";
 import { linkingFeature } from "../../bot/core/features/linking/index.ts";
 import { hashLinkCode } from "../../bot/core/features/linking/service.ts";
 import type { InboundInput, OutboundMessage, Platform } from "../../bot/core/contract/messages.ts";
 import { notifyPerson } from "../../bot/core/delivery/notify.ts";
-import { i18n, RecordingMessenger } from "../helpers/core-harness.ts";
-import { createTestDb, type TestDb } from "../helpers/db.ts";
+import { createHarness, type Harness, type RecordingMessenger } from "../helpers/core-harness.ts";
+import type { TestDb } from "../helpers/db.ts";
 import { type CoreDeps } from "../../bot/core/deps.ts";
 import { membershipFeature } from "../../bot/core/features/membership/index.ts";
 
+let h: Harness;
 let testDb: TestDb;
-let core: Core;
 let deps: CoreDeps;
-const clock = { now: new Date("2026-11-24T02:00:00Z") };
-const tg = new RecordingMessenger("telegram");
-const zl = new RecordingMessenger("zalo");
+let tg: RecordingMessenger;
+let zl: RecordingMessenger;
 
 beforeEach(async () => {
-  testDb = await createTestDb();
-  tg.sent.length = 0;
-  zl.sent.length = 0;
-  clock.now = new Date("2026-11-24T02:00:00Z");
-  deps = {
-    db: testDb.db,
-    i18n,
-    logger: pino({ level: "silent" }),
-    messengers: new Map<Platform, RecordingMessenger>([
-      ["telegram", tg],
-      ["zalo", zl],
-    ]),
-    now: () => clock.now,
-    settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: 30 },
-  };
-  core = createCore(deps, [linkingFeature, membershipFeature]);
+  h = await createHarness({ features: [linkingFeature] });
+  ({ testDb, deps, messenger: tg, zalo: zl } = h);
 });
-afterEach(async () => {
-  await testDb.close();
-});
+afterEach(() => h.close());
 
 async function send(platform: Platform, userId: string, input: InboundInput): Promise<OutboundMessage[]> {
   const messenger = platform === "telegram" ? tg : zl;
   const before = messenger.inbox(userId).length;
-  await core.handle({ platform, userId, chatId: userId, input });
+  await h.core.handle({ platform, userId, chatId: userId, input });
   return messenger.inbox(userId).slice(before);
 }
 const cmd = (platform: Platform, userId: string, command: string, args = "") => send(platform, userId, { kind: "command", command, args });
@@ -121,7 +103,7 @@ describe("linking a Zalo account to a member on Telegram", () => {
     expect(textOf(await cmd("telegram", "100", "lienket", code))).toContain("chính tài khoản này");
     expect(textOf(await cmd("zalo", "z1", "lienket", "ABCD-EFGH-JKMN-PQRS"))).toContain("Không có mã liên kết này");
     expect(textOf(await cmd("zalo", "z1", "lienket", "12"))).toContain("16 chữ và số");
-    clock.now = new Date(clock.now.getTime() + 16 * 60_000);
+    h.clock.advance(16 * 60_000);
     expect(textOf(await cmd("zalo", "z1", "lienket", code))).toContain("đã hết hạn");
     expect(await testDb.db.identity.count({ where: { platform: "zalo" } })).toBe(1);
     expect(await testDb.db.person.count()).toBe(2);

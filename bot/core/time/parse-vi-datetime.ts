@@ -5,6 +5,8 @@
  * interpreted. A word that is not a known token makes the whole text "unclear": a meeting put
  * at a guessed time is worse than asking again. Day/month order is always D/M.
  */
+import { resolveClock, timeLexemes, type Period, type TimeOfDay, type TimeToken } from "./parse-vi-time.ts";
+import { lexeme, normalizeVi, num, scanTokens, type Lexeme } from "./scan-vi-text.ts";
 import {
   addDays,
   daysInMonth,
@@ -35,177 +37,20 @@ export interface ParseContext {
 /** Farther than this is almost surely a typo in the year. */
 export const maxAheadDays = 731;
 
-export interface TimeOfDay {
-  hour: number;
-  minute: number;
-}
-
-export type TimeParseResult =
-  | ({ ok: true } & TimeOfDay)
-  | { ok: false; reason: "empty" | "unclear" | "invalid_time"; detail?: string };
-
-// ---------------------------------------------------------------------------------------------
-// Normalization
-
-const stripMarks = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
-
-/**
- * Words that collide once diacritics are gone. "tối" (evening) and "tới" (coming) both become
- * "toi", so they are kept apart with markers: "toi" = tối, "toi^" = tới, "toi~" = typed without
- * diacritics (could be either). Other spellings of these skeletons ("tôi", "một") are not date
- * words and get a "#" so that nothing matches them.
- */
-const collidingWords = new Map([
-  ["tối", "toi"],
-  ["tới", "toi^"],
-  ["toi", "toi~"],
-  ["mốt", "mot"],
-  ["mot", "mot"],
-]);
-
-function rewriteWord(word: string): string {
-  const known = collidingWords.get(word);
-  if (known !== undefined) return known;
-  const skeleton = stripMarks(word);
-  return skeleton === "toi" || skeleton === "mot" ? `${skeleton}#` : word;
-}
-
-/** Lower case, no diacritics, single spaces; commas and a lone dash count as spaces. */
-export function normalizeVi(text: string): string {
-  const rewritten = text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[\p{L}\p{M}]+/gu, rewriteWord);
-  return stripMarks(rewritten)
-    .replace(/[,;]+/g, " ")
-    .replace(/\s+-\s+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[.!?]+$/, "")
-    .trim();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scanning
-
-export interface Lexeme<T> {
-  re: RegExp;
-  make: (m: RegExpExecArray) => T;
-}
-
-/** A token pattern; it must end at a space or the end, so "19h5/12" is not read as "19h5". */
-export function lexeme<T>(pattern: string, make: (m: RegExpExecArray) => T): Lexeme<T> {
-  return { re: new RegExp(`(?:${pattern})(?=\\s|$)`, "y"), make };
-}
-
-export type ScanResult<T> = { ok: true; tokens: T[] } | { ok: false; rest: string };
-
-/** Cuts normalized text into tokens; the first lexeme that matches at a position wins. */
-export function scanTokens<T>(text: string, lexemes: readonly Lexeme<T>[]): ScanResult<T> {
-  const tokens: T[] = [];
-  let pos = 0;
-  while (pos < text.length) {
-    if (text[pos] === " ") {
-      pos += 1;
-      continue;
-    }
-    const hit = matchAt(text, pos, lexemes);
-    // The markers of normalizeVi mean nothing in a log line.
-    if (!hit) return { ok: false, rest: (text.slice(pos).split(" ")[0] ?? "").replace(/[#~^]/g, "") };
-    tokens.push(hit.token);
-    pos = hit.end;
-  }
-  return { ok: true, tokens };
-}
-
-function matchAt<T>(text: string, pos: number, lexemes: readonly Lexeme<T>[]): { token: T; end: number } | undefined {
-  for (const { re, make } of lexemes) {
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    if (m) return { token: make(m), end: pos + m[0].length };
-  }
-  return undefined;
-}
-
-const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
-
-// ---------------------------------------------------------------------------------------------
-// Time of day, shared with the monthly rule
-
-export type Period = "sang" | "trua" | "chieu" | "toi" | "dem";
-
-export type TimeToken =
-  | { kind: "clock"; hour: number; minute: number }
-  | { kind: "period"; period: Period; ambiguousToi: boolean }
-  | { kind: "filler" };
-
-export const timeLexemes: readonly Lexeme<TimeToken>[] = [
-  lexeme(String.raw`(\d{1,2}):(\d{2})`, (m) => ({ kind: "clock", hour: Number(m[1]), minute: Number(m[2]) })),
-  // "19 giờ", "19 giờ 30 (phút)", "7 giờ rưỡi"
-  lexeme(String.raw`(\d{1,2})\s*gio(?:\s*(\d{1,2})(?:\s*phut)?|\s*(ruoi))?`, (m) => clockOf(m)),
-  // "19h", "19h30", "19g30", "19h 30p", "7h rưỡi"; a spaced bare number after "h" is too loose
-  lexeme(String.raw`(\d{1,2})\s*[hg](?:(\d{1,2})(?:\s*(?:phut|p))?|\s+(\d{1,2})\s*(?:phut|p)|\s*(ruoi))?`, (m) =>
-    clockOf([m[0], m[1], m[2] ?? m[3], m[4]]),
-  ),
-  lexeme(String.raw`(?:buoi\s+)?(sang|trua|chieu|toi~?|dem)`, (m) => {
-    const word = m[1] ?? "";
-    return { kind: "period", period: word.replace("~", "") as Period, ambiguousToi: word === "toi~" };
-  }),
-  lexeme(String.raw`vao\s+luc|vao|luc`, () => ({ kind: "filler" })),
-];
-
-function clockOf(m: readonly (string | undefined)[]): TimeToken {
-  return { kind: "clock", hour: Number(m[1]), minute: m[3] ? 30 : (num(m[2]) ?? 0) };
-}
-
-/**
- * Turns a 12-hour reading into 24-hour. Returns undefined when the pair contradicts itself
- * ("19h sáng") or is ambiguous ("12h tối", "12h đêm": which day's midnight?).
- */
-export function applyPeriod(hour: number, period: Period): number | undefined {
-  switch (period) {
-    case "sang":
-      return hour <= 11 ? hour : undefined;
-    case "trua":
-      if (hour >= 10 && hour <= 14) return hour;
-      return hour === 1 || hour === 2 ? hour + 12 : undefined;
-    case "chieu":
-      if (hour >= 1 && hour <= 11) return hour + 12;
-      return hour >= 12 ? hour : undefined;
-    case "toi":
-      if (hour >= 1 && hour <= 11) return hour + 12;
-      return hour >= 13 ? hour : undefined;
-    case "dem":
-      if (hour >= 6 && hour <= 11) return hour + 12;
-      return hour <= 5 || hour >= 18 ? hour : undefined;
-  }
-}
-
-export type ClockResult = { ok: true; time: TimeOfDay } | { ok: false; reason: "unclear" | "invalid_time"; detail: string };
-
-/** Validates the typed clock (24-hour unless a period says otherwise) and applies the period. */
-export function resolveClock(clock: TimeOfDay, period: Period | undefined): ClockResult {
-  if (clock.hour > 23) return { ok: false, reason: "invalid_time", detail: "hour" };
-  if (clock.minute > 59) return { ok: false, reason: "invalid_time", detail: "minute" };
-  if (!period) return { ok: true, time: { hour: clock.hour, minute: clock.minute } };
-  const hour = applyPeriod(clock.hour, period);
-  if (hour === undefined) return { ok: false, reason: "unclear", detail: "period_conflict" };
-  return { ok: true, time: { hour, minute: clock.minute } };
-}
-
-/** "19h30", "7h30 tối", "lúc 19:30" → {hour, minute}; for dialogs that ask only the time. */
-export function parseViTime(text: string): TimeParseResult {
-  const norm = normalizeVi(text);
-  if (!norm) return { ok: false, reason: "empty" };
-  const scanned = scanTokens(norm, timeLexemes);
-  if (!scanned.ok) return { ok: false, reason: "unclear", detail: scanned.rest };
-  const clocks = scanned.tokens.filter((t) => t.kind === "clock");
-  const periods = scanned.tokens.filter((t) => t.kind === "period");
-  const [clock] = clocks;
-  if (!clock || clocks.length > 1 || periods.length > 1) return { ok: false, reason: "unclear" };
-  const resolved = resolveClock(clock, periods[0]?.period);
-  return resolved.ok ? { ok: true, ...resolved.time } : resolved;
-}
+// Normalization, scanning and the time of day live in their own files; re-exported here because
+// the meeting dialogs and monthly-rule.ts import them from this module.
+export { lexeme, normalizeVi, scanTokens, type Lexeme, type ScanResult } from "./scan-vi-text.ts";
+export {
+  applyPeriod,
+  parseViTime,
+  resolveClock,
+  timeLexemes,
+  type ClockResult,
+  type Period,
+  type TimeOfDay,
+  type TimeParseResult,
+  type TimeToken,
+} from "./parse-vi-time.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Dates

@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCore } from "../../../bot/core/kernel/app.ts";
-import { membershipFeature } from "../../../bot/core/features/membership/index.ts";
-import { pino } from "pino";
-import { createHarness, i18n, labels, texts, type Harness, type TestUser } from "../../helpers/core-harness.ts";
+import { createHarness, labels, texts, type Harness, type TestUser } from "../../helpers/core-harness.ts";
 
 let h: Harness;
 beforeEach(async () => {
@@ -90,15 +87,8 @@ describe("creating a cell", () => {
     expect(texts(await sec.send({ kind: "unsupported", what: "photo" }))).toContain("Tên chi bộ là gì?");
     await sec.say("Khu phố 3");
     // The answer is in the database, not in memory: a new core on the same file continues.
-    const restarted = createCore({
-      db: h.testDb.db,
-      i18n,
-      logger: pino({ level: "silent" }),
-      messengers: new Map([["telegram", h.messenger]]),
-      now: () => h.clock.now,
-      settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: 30 },
-    }, [membershipFeature]);
-    await restarted.handle({ platform: "telegram", userId: "1", chatId: "1", input: { kind: "text", text: "Đảng bộ phường Đông Thanh" } });
+    await h.restart();
+    await h.core.handle({ platform: "telegram", userId: "1", chatId: "1", input: { kind: "text", text: "Đảng bộ phường Đông Thanh" } });
     expect(sec.lastText()).toContain("họ và tên");
   });
 

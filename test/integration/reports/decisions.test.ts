@@ -1,19 +1,20 @@
+import { createReportsFeature } from "../../../bot/core/features/reports/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reportKinds } from "../../../bot/core/features/reports/notices.ts";
 import { answerShort, openRound, people, shortTemplate, submit } from "./fixtures.ts";
-import { createReportsHarness, labelsOf, seedCell, textOf, type Member, type ReportsHarness } from "./harness.ts";
+import { createHarness, labelsOf, seedCell, textOf, type TestUser, type Harness } from "../../helpers/core-harness.ts";
 
 /** Words only the reports contain, to prove they never reach a log line or an outbox row. */
 const secretAnswer = "Bí mật: đã góp ý thẳng thắn với tổ trưởng tổ dân phố.";
 const secretComment = "Đề nghị nêu rõ nguyên nhân chủ quan.";
 
 describe("a submitted report", () => {
-  let h: ReportsHarness;
-  let bt: Member;
-  let an: Member;
-  let long: Member;
+  let h: Harness;
+  let bt: TestUser;
+  let an: TestUser;
+  let long: TestUser;
   beforeEach(async () => {
-    h = await createReportsHarness({ templates: [shortTemplate] });
+    h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
     await seedCell(h, people);
     bt = h.user("bt");
     an = h.user("pbt");
@@ -135,9 +136,9 @@ describe("a submitted report", () => {
 });
 
 describe("proxy entry and the follow-up of «tự sửa»", () => {
-  let h: ReportsHarness;
+  let h: Harness;
   beforeEach(async () => {
-    h = await createReportsHarness({ templates: [shortTemplate] });
+    h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
     await seedCell(h, people);
   });
   afterEach(() => h.close());
@@ -193,11 +194,11 @@ describe("proxy entry and the follow-up of «tự sửa»", () => {
 });
 
 describe("regressions found in review", () => {
-  let h: ReportsHarness;
-  let bt: Member;
-  let long: Member;
+  let h: Harness;
+  let bt: TestUser;
+  let long: TestUser;
   beforeEach(async () => {
-    h = await createReportsHarness({ templates: [shortTemplate] });
+    h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
     await seedCell(h, people);
     bt = h.user("bt");
     long = h.user("l");
@@ -238,13 +239,13 @@ describe("regressions found in review", () => {
 });
 
 describe("every action checks current membership and role at the moment it runs", () => {
-  let h: ReportsHarness;
-  let bt: Member;
-  let an: Member;
-  let long: Member;
-  const membershipOf = async (m: Member) => h.deps.db.membership.findFirstOrThrow({ where: { personId: await m.personId() } });
+  let h: Harness;
+  let bt: TestUser;
+  let an: TestUser;
+  let long: TestUser;
+  const membershipOf = async (m: TestUser) => h.deps.db.membership.findFirstOrThrow({ where: { personId: await m.personId() } });
   beforeEach(async () => {
-    h = await createReportsHarness({ templates: [shortTemplate] });
+    h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
     await seedCell(h, people);
     bt = h.user("bt");
     an = h.user("pbt");
@@ -305,11 +306,11 @@ describe("every action checks current membership and role at the moment it runs"
 });
 
 describe("the return comment", () => {
-  let h: ReportsHarness;
-  let bt: Member;
-  let long: Member;
+  let h: Harness;
+  let bt: TestUser;
+  let long: TestUser;
   beforeEach(async () => {
-    h = await createReportsHarness({ templates: [shortTemplate] });
+    h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
     await seedCell(h, people);
     bt = h.user("bt");
     long = h.user("l");

@@ -1,21 +1,22 @@
+import { createReportsFeature } from "../../../bot/core/features/reports/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { draftStateSchema } from "../../../bot/core/features/reports/engine/draft-state.ts";
 import { loadTemplatesFromDir } from "../../../bot/core/features/reports/engine/template-loader.ts";
 import { templatesDir } from "../../unit/reports/helpers.ts";
 import { answerShort, openRound, people, shortTemplate, shortTemplateV2, submit } from "./fixtures.ts";
-import { createReportsHarness, labelsOf, seedCell, textOf, type Member, type ReportsHarness } from "./harness.ts";
+import { createHarness, labelsOf, seedCell, textOf, type TestUser, type Harness } from "../../helpers/core-harness.ts";
 
-async function draftOf(h: ReportsHarness, userId: string) {
+async function draftOf(h: Harness, userId: string) {
   const personId = await h.user(userId).personId();
   const draft = await h.deps.db.reportDraft.findFirstOrThrow({ where: { personId } });
   return { ...draft, parsed: draft.state ? draftStateSchema.parse(JSON.parse(draft.state)) : null };
 }
 
 describe("a member's report dialogue", () => {
-  let h: ReportsHarness;
-  let long: Member;
+  let h: Harness;
+  let long: TestUser;
   beforeEach(async () => {
-    h = await createReportsHarness({ templates: [shortTemplate] });
+    h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
     await seedCell(h, people);
     await openRound(h.user("bt"));
     await h.runOutbox();
@@ -137,7 +138,7 @@ describe("a member's report dialogue", () => {
 
 describe("a draft across template versions", () => {
   it("keeps every answer when the operator publishes a new version, and asks only the new question", async () => {
-    const h = await createReportsHarness({ templates: [shortTemplate] });
+    const h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
     try {
       await seedCell(h, people);
       await openRound(h.user("bt"));
@@ -148,7 +149,7 @@ describe("a draft across template versions", () => {
       await long.say("xong");
       await long.choose("Tốt");
       // A restart with version 2 of the template (a new file in the folder).
-      await h.restart({ templates: [shortTemplate, shortTemplateV2] });
+      await h.restart([createReportsFeature({ templates: [shortTemplate, shortTemplateV2] })]);
       const resumed = await long.command("baocao").then(() => long.choose("Làm tiếp: Tự kiểm tra hằng quý"));
       expect(textOf(resumed)).toContain("vừa được cập nhật (phiên bản 2)");
       expect(textOf(resumed)).toContain("Câu 3/5 · Cam kết tự sửa");
@@ -165,7 +166,7 @@ describe("a draft across template versions", () => {
 describe("the shipped template 1 for a member holding a post", () => {
   it("asks about the post first and then the questions of variant A", async () => {
     const { templates } = loadTemplatesFromDir(templatesDir);
-    const h = await createReportsHarness({ templates });
+    const h = await createHarness({ features: [createReportsFeature({ templates })], captureLogs: true });
     try {
       await seedCell(h, people);
       await openRound(h.user("bt"), { template: /Giữ trọn lời thề/ });

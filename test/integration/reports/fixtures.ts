@@ -1,5 +1,5 @@
 import { templateSchema } from "../../../bot/core/features/reports/engine/template-schema.ts";
-import type { Member } from "./harness.ts";
+import type { TestUser as TestUser } from "../../helpers/core-harness.ts";
 
 /** A short template with a text, a choice, a commitment and an optional question. */
 export const shortTemplate = templateSchema.parse({
@@ -41,7 +41,7 @@ export const people = [
 ];
 
 /** Opens a round through the secretary's dialogue: the template, its own name, a deadline, everyone. */
-export async function openRound(secretary: Member, options: { template?: RegExp; deadline?: string; title?: string } = {}) {
+export async function openRound(secretary: TestUser, options: { template?: RegExp; deadline?: string; title?: string } = {}) {
   await secretary.command("dotbaocao");
   await secretary.choose(options.template ?? /Tự kiểm tra/);
   if (options.title) await secretary.say(options.title);
@@ -53,7 +53,7 @@ export async function openRound(secretary: Member, options: { template?: RegExp;
 }
 
 /** Answers the short template from its first question to the review. */
-export async function answerShort(member: Member, commitment = "Đọc nghị quyết mỗi tuần một lần.") {
+export async function answerShort(member: TestUser, commitment = "Đọc nghị quyết mỗi tuần một lần.") {
   await member.say("Luôn hoàn thành nhiệm vụ được giao.");
   await member.say("xong");
   await member.choose("Tốt");
@@ -63,7 +63,7 @@ export async function answerShort(member: Member, commitment = "Đọc nghị qu
 }
 
 /** From the review: submit and confirm. */
-export async function submit(member: Member) {
+export async function submit(member: TestUser) {
   await member.choose("Nộp");
   return member.choose("Xác nhận nộp");
 }

@@ -1,9 +1,10 @@
 import fc from "fast-check";
+import { createReportsFeature } from "../../../bot/core/features/reports/index.ts";
 import { describe, expect, it } from "vitest";
 import type { Choice } from "../../../bot/core/contract/messages.ts";
 import { draftStateSchema, type DraftState } from "../../../bot/core/features/reports/engine/draft-state.ts";
 import { openRound, people, shortTemplate } from "./fixtures.ts";
-import { createReportsHarness, seedCell, type Member, type ReportsHarness } from "./harness.ts";
+import { createHarness, seedCell, type TestUser, type Harness } from "../../helpers/core-harness.ts";
 
 type Action =
   | { type: "text"; text: string; device: 0 | 1 }
@@ -29,25 +30,25 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.constant({ type: "sensible" as const }), weight: 8 },
 );
 
-async function stored(h: ReportsHarness, personId: string) {
+async function stored(h: Harness, personId: string) {
   const row = await h.deps.db.reportDraft.findFirstOrThrow({ where: { personId } });
   return { row, state: row.state ? (JSON.parse(row.state) as unknown) : null };
 }
 
-const lastChoices = (m: Member): Choice[] => [...m.inbox()].reverse().find((x) => x.choices?.length)?.choices?.flat() ?? [];
+const lastChoices = (m: TestUser): Choice[] => [...m.inbox()].reverse().find((x) => x.choices?.length)?.choices?.flat() ?? [];
 
 describe("a draft in the database, under random use from two devices, restarts and /huy", () => {
   it("is always a valid draft, never loses an answer, and changes only with a new version", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 15, maxLength: 40 }), async (actions) => {
-        const h = await createReportsHarness({ templates: [shortTemplate] });
+        const h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
         try {
           await seedCell(h, people);
           await openRound(h.user("bt"));
           const phone = h.user("l");
           const personId = await phone.personId();
           await h.deps.db.identity.create({ data: { personId, platform: "zalo", userId: "l2", chatId: "l2" } });
-          const devices: Member[] = [phone, h.user("l2", "zalo")];
+          const devices: TestUser[] = [phone, h.user("l2", "zalo")];
           await phone.command("baocao");
           await phone.choose(/^Bắt đầu/);
           const seen: Choice[] = [];

@@ -1,16 +1,17 @@
+import { createReportsFeature } from "../../../bot/core/features/reports/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reportKinds } from "../../../bot/core/features/reports/notices.ts";
 import { answerShort, openRound, people, shortTemplate, submit } from "./fixtures.ts";
-import { createReportsHarness, labelsOf, seedCell, textOf, type ReportsHarness } from "./harness.ts";
+import { createHarness, labelsOf, seedCell, textOf, type Harness } from "../../helpers/core-harness.ts";
 
 const day = 86_400_000;
 
 describe("opening a report round", () => {
-  let h: ReportsHarness;
+  let h: Harness;
   let cellId: string;
   let ids: Map<string, string>;
   beforeEach(async () => {
-    h = await createReportsHarness({ templates: [shortTemplate] });
+    h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
     ({ cellId, personIds: ids } = await seedCell(h, [...people, { userId: "x", fullName: "Phan Văn Xuân", exempt: true, category: "huu_tri" }]));
   });
   afterEach(() => h.close());

@@ -4,48 +4,17 @@
  * through their `FeatureContext`.
  */
 import type { Translator } from "../../i18n/index.ts";
-import type { Logger } from "../../logger.ts";
-import type { Choice, InboundEvent, InboundInput, OutboundMessage } from "../contract/messages.ts";
+import type { Choice } from "../contract/messages.ts";
 import type { OutboxRenderer } from "../delivery/outbox.ts";
 import type { MembershipWithCell } from "../domain/members.ts";
-import type { PersonRecord } from "../domain/people.ts";
 import type { ButtonDef, ButtonValues, FieldShape } from "./buttons.ts";
 import type { CoreDeps } from "../deps.ts";
 import type { Dialogue, DialogueData } from "./dialogue/store.ts";
 import type { Form, FormDef } from "./dialogue/form.ts";
+import type { DialogueControl, DialogueHandler } from "./dialogue/control.ts";
+import type { ReplyOptions, Turn } from "./turn.ts";
 
-export type { Dialogue, DialogueData };
-
-/** How a reply relates to the message whose button was pressed. */
-export interface ReplyOptions {
-  /**
-   * Show the reply in place of the message whose button was pressed, where the messenger can
-   * edit messages (Telegram); elsewhere it is sent as a new message. For checklists that are
-   * toggled many times.
-   */
-  replacePressed?: boolean;
-}
-
-/** One incoming event being handled: who, in which language, and how to answer. */
-export interface Turn {
-  event: InboundEvent;
-  person: PersonRecord;
-  t: Translator;
-  log: Logger;
-  reply(message: OutboundMessage, options?: ReplyOptions): Promise<void>;
-}
-
-/** The person's one dialogue, as features may touch it: never its table. */
-export interface DialogueControl {
-  /** Starts a dialogue, replacing any other one the person had. */
-  start(turn: Turn, flow: string, step: string, data: DialogueData): Promise<Dialogue>;
-  /** Moves it on if nobody else did since `from` was read; null when another device or tap won. */
-  advance(turn: Turn, from: Dialogue, step: string, data: DialogueData): Promise<Dialogue | null>;
-  /** The person's dialogue as it is now (after a save lost to another device). */
-  load(personId: string): Promise<Dialogue | null>;
-  /** Ends the person's dialogue (of `flow` only, when given): someone who lost their place must not finish one begun with it. */
-  end(personId: string, flow?: string): Promise<void>;
-}
+export type { Dialogue, DialogueData, DialogueControl, DialogueHandler, ReplyOptions, Turn };
 
 /** What the kernel offers every feature, beyond the shared dependencies. */
 export interface FeatureContext {
@@ -94,9 +63,6 @@ export interface ButtonBinding {
 export function on<S extends FieldShape>(def: ButtonDef<S>, run: ButtonHandler<S>): ButtonBinding {
   return { def: def as unknown as ButtonDef, run: run as unknown as ButtonHandler<FieldShape> };
 }
-
-/** Input while the person is in one of this feature's dialogues (text, a choice or something unreadable). */
-export type DialogueHandler = (turn: Turn, dialogue: Dialogue, input: InboundInput) => Promise<void>;
 
 export interface DialogueDecl {
   flow: string;

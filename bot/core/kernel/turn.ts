@@ -3,12 +3,31 @@
  * a person) with their dialogue in the same query, and the turn is built: who, in which language,
  * how to answer.
  */
-import { isLocale } from "../../i18n/index.ts";
-import type { InboundEvent } from "../contract/messages.ts";
-import { resolvePerson } from "../domain/people.ts";
+import { isLocale, type Translator } from "../../i18n/index.ts";
+import type { Logger } from "../../logger.ts";
+import type { InboundEvent, OutboundMessage } from "../contract/messages.ts";
+import { resolvePerson, type PersonRecord } from "../domain/people.ts";
 import type { CoreDeps } from "../deps.ts";
 import { dialogueFromRow, type Dialogue } from "./dialogue/store.ts";
-import type { Turn } from "./feature.ts";
+
+/** How a reply relates to the message whose button was pressed. */
+export interface ReplyOptions {
+  /**
+   * Show the reply in place of the message whose button was pressed, where the messenger can
+   * edit messages (Telegram); elsewhere it is sent as a new message. For checklists that are
+   * toggled many times.
+   */
+  replacePressed?: boolean;
+}
+
+/** One incoming event being handled: who, in which language, and how to answer. */
+export interface Turn {
+  event: InboundEvent;
+  person: PersonRecord;
+  t: Translator;
+  log: Logger;
+  reply(message: OutboundMessage, options?: ReplyOptions): Promise<void>;
+}
 
 export interface StartedTurn {
   turn: Turn;

@@ -7,7 +7,8 @@
  */
 import type { InboundInput } from "../../contract/messages.ts";
 import { DomainError } from "../../domain/errors.ts";
-import type { DialogueControl, DialogueHandler, Turn } from "../feature.ts";
+import type { Turn } from "../turn.ts";
+import type { DialogueControl, DialogueHandler } from "./control.ts";
 import { stepButton, type StepAnswer, type StepContext, type StepDef, type StepValue } from "./steps.ts";
 import type { Dialogue, DialogueData } from "./store.ts";
 

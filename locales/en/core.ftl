@@ -61,6 +61,7 @@ language-changed = Switched to English.
 ## Step by step
 
 step-position = Step { $n }/{ $total }
+checklist-use-options = Choose a line to change its state; when done, choose the last line to save.
 ask-cell-name = What is the cell's name? (e.g. Chi bộ Khu phố 3)
 ask-parent-committee = Which Party committee is the cell under? (e.g. Đảng bộ phường Đông Thanh). To leave it out for now, choose «Skip».
 ask-full-name = Please give your full name (e.g. Nguyễn Văn An).
@@ -193,6 +194,7 @@ invalid-too-long = Too long ({ $length } characters; at most { $max }).
 invalid-no-letters = Please use letters.
 invalid-looks-like-command = That is a command, not an answer.
 invalid-name-digits = A full name should not contain digits.
+invalid-name-link = A name may not contain a link or a web address.
 invalid-phone = That phone number does not look right (e.g. 0912 345 678 or +84 912 345 678).
 invalid-choice = That choice is not valid.
 invalid-pick-option = Please choose one of the options below (press a button, or type the option's number).
@@ -229,4 +231,3 @@ command-roichibo = Leave the cell
 command-huy = Stop what is in progress
 member-unreachable-for-secretary = { $cell }: messages to { $name } cannot be delivered (they may have blocked the bot or deleted the chat). Please tell them in person; once they write to the bot again, reminders will reach them.
 error-meeting-started = The meeting has started or is over; the answer can no longer be changed.
-checklist-use-options = Choose a line to change its state; when done, choose the last line to save.

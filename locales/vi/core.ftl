@@ -61,6 +61,7 @@ language-changed = Đã chuyển sang tiếng Việt.
 ## Hỏi từng bước
 
 step-position = Bước { $n }/{ $total }
+checklist-use-options = Đồng chí chọn từng dòng để đổi trạng thái; xong thì chọn dòng cuối cùng để lưu.
 ask-cell-name = Tên chi bộ là gì? (ví dụ: Chi bộ Khu phố 3)
 ask-parent-committee = Chi bộ trực thuộc đảng bộ nào? (ví dụ: Đảng bộ phường Đông Thanh). Nếu chưa muốn ghi, chọn «Bỏ qua».
 ask-full-name = Xin đồng chí cho biết họ và tên đầy đủ (ví dụ: Nguyễn Văn An).
@@ -193,6 +194,7 @@ invalid-too-long = Nội dung quá dài ({ $length } ký tự; tối đa { $max 
 invalid-no-letters = Nội dung cần có chữ cái.
 invalid-looks-like-command = Đây là một lệnh, không phải câu trả lời.
 invalid-name-digits = Họ và tên không nên có chữ số.
+invalid-name-link = Tên không được chứa đường link hay địa chỉ trang web.
 invalid-phone = Số điện thoại chưa đúng (ví dụ: 0912 345 678 hoặc +84 912 345 678).
 invalid-choice = Lựa chọn này không hợp lệ.
 invalid-pick-option = Xin đồng chí chọn một trong các lựa chọn bên dưới (bấm nút, hoặc gõ số thứ tự của lựa chọn).
@@ -229,4 +231,3 @@ command-huy = Dừng việc đang làm dở
 private-chat-only = Xin mời đồng chí nhắn riêng cho bot; trong nhóm chung, bot không xử lý việc của chi bộ.
 member-unreachable-for-secretary = { $cell }: không gửi được tin cho đồng chí { $name } (có thể đồng chí ấy đã chặn bot hoặc xóa cuộc trò chuyện). Xin bí thư báo trực tiếp cho đồng chí ấy; khi đồng chí ấy nhắn lại cho bot, tin nhắc sẽ gửi được bình thường.
 error-meeting-started = Cuộc họp đã bắt đầu hoặc đã qua; không thể thay đổi câu trả lời nữa.
-checklist-use-options = Đồng chí chọn từng dòng để đổi trạng thái; xong thì chọn dòng cuối cùng để lưu.

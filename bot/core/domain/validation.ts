@@ -16,7 +16,18 @@ function checkName(raw: string, limits: { min: number; max: number }): Checked<s
   if (value.length > limits.max) return { ok: false, reason: "invalid-too-long", params: { max: limits.max, length: value.length } };
   if (!/\p{L}/u.test(value)) return { ok: false, reason: "invalid-no-letters" };
   if (value.startsWith("/")) return { ok: false, reason: "invalid-looks-like-command" };
+  // A name is shown to others, where a messenger turns a link into something to tap.
+  if (looksLikeLink(value)) return { ok: false, reason: "invalid-name-link" };
   return { ok: true, value };
+}
+
+/** Top-level domains a messenger turns into a link ("ban.vn", "x.com"); a name like "T.Hoa" is not one. */
+const linkDomains = "com|net|org|info|biz|vn|io|me|co|xyz|app|dev|link|site|online|top|click|store|shop|ly|gl|to|gg|cc|tv|us|uk|ru|cn|tk|ml|ga|cf|gq|pw";
+const domainPattern = new RegExp(`[\\p{L}\\d-]\\.(?:${linkDomains})\\b`, "iu");
+
+/** "https://…", "www.…", "t.me/…", "@channel", "ban.vn": anything a messenger would make something to tap of. */
+export function looksLikeLink(text: string): boolean {
+  return /:\/\/|\bwww\.|\bt\.me\/|(^|\s)@[a-z0-9_]{4,}/i.test(text) || domainPattern.test(text);
 }
 
 export const checkPersonName = (raw: string) => {

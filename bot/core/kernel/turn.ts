@@ -4,6 +4,7 @@
  * how to answer.
  */
 import { isLocale, type Translator } from "../../i18n/index.ts";
+import { cleanText } from "../../lib/text.ts";
 import type { Logger } from "../../logger.ts";
 import type { InboundEvent, OutboundMessage } from "../contract/messages.ts";
 import { resolvePerson, type PersonRecord } from "../domain/people.ts";
@@ -36,7 +37,27 @@ export interface StartedTurn {
   firstContact: boolean;
 }
 
-export async function beginTurn(deps: CoreDeps, event: InboundEvent): Promise<StartedTurn> {
+/**
+ * The event with its typed text made safe (see cleanText): every answer, name and comment that
+ * reaches a feature, and through it other people's screens, has passed here.
+ */
+export function cleanEvent(event: InboundEvent): InboundEvent {
+  const { input } = event;
+  switch (input.kind) {
+    case "text":
+      return { ...event, input: { kind: "text", text: cleanText(input.text) } };
+    case "command":
+      return { ...event, input: { ...input, args: cleanText(input.args) } };
+    case "file":
+      return { ...event, input: { kind: "file", file: { ...input.file, name: cleanText(input.file.name) } } };
+    case "choice":
+    case "unsupported":
+      return event;
+  }
+}
+
+export async function beginTurn(deps: CoreDeps, raw: InboundEvent): Promise<StartedTurn> {
+  const event = cleanEvent(raw);
   const messenger = deps.messengers.get(event.platform);
   if (!messenger) throw new Error(`No messenger for platform ${event.platform}`);
   const { dialogueRow, firstContact, ...person } = await resolvePerson(deps.db, event, deps.settings.defaultLocale);

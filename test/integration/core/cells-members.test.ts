@@ -350,3 +350,37 @@ describe("names that exist on every object", () => {
     expect(texts(await u.press("m:constructor"))).toContain("Nút này đã cũ");
   });
 });
+
+describe("hostile names", () => {
+  it("reach the secretary stripped of control, bidi and zero-width characters, are measured after that, and may not carry a link", async () => {
+    const sec = h.user("1");
+    const code = await createCell(sec);
+    const an = h.user("2");
+    await an.command("start", code.replaceAll("-", ""));
+    // A zero-width space does not make one letter into two.
+    expect(texts(await an.say("A\u200B"))).toContain("Nội dung quá ngắn");
+    // Neither a link nor a channel to tap.
+    expect(texts(await an.say("Nguyễn Văn An t.me/phishing"))).toContain("không được chứa đường link");
+    expect(texts(await an.say("Nguyễn Văn An xem ban.vn"))).toContain("không được chứa đường link");
+    expect(texts(await an.say("https://example.org An"))).toContain("không được chứa đường link");
+    // A right-to-left override, a NUL and a decomposed "ễ" come out as the plain name.
+    const decomposed = "Nguye\u0302\u0303n";
+    await an.say(`${decomposed} Va\u0306n\u0000 \u202EnA`);
+    await an.pressLabel("Đảng viên chính thức");
+    await an.pressLabel("Công nhân");
+    await an.pressLabel("Bỏ qua");
+    await an.pressLabel("Gửi yêu cầu");
+    const stored = await h.testDb.db.person.findFirstOrThrow({ where: { identities: { some: { userId: "2" } } } });
+    expect(stored.fullName).toBe("Nguyễn Văn nA");
+    const request = sec.inbox().at(-1)!.text;
+    expect(request).toContain("Nguyễn Văn nA");
+    expect(request).not.toMatch(/[\u0000-\u0008\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it("keeps line breaks in longer text, and cleans a cell's name the same way", async () => {
+    const sec = h.user("1");
+    await createCell(sec, "Khu\u200B phố\u202E 3");
+    const cell = await h.testDb.db.cell.findFirstOrThrow();
+    expect(cell.name).toBe("Chi bộ Khu phố 3");
+  });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { checkCellName, checkPersonName, checkPhone, formatInviteCode, generateInviteCode, normalizeInviteCode } from "../../../bot/core/domain/validation.ts";
+import { checkCellName, checkPersonName, checkPhone, formatInviteCode, generateInviteCode, looksLikeLink, normalizeInviteCode } from "../../../bot/core/domain/validation.ts";
+import { cleanText } from "../../../bot/lib/text.ts";
 import { matchOption } from "../../../bot/core/kernel/dialogue/steps.ts";
 
 describe("names", () => {
@@ -67,4 +68,19 @@ describe("matching typed text to options", () => {
     ["chính thức", "official"],
   ])("reads %j as %s", (text, value) => expect(matchOption(text, options)).toBe(value));
   it.each(["3", "đảng viên", "xyz", ""])("does not guess from %j", (text) => expect(matchOption(text, options)).toBeNull());
+});
+
+describe("cleanText and links in names", () => {
+  it("composes, keeps line breaks, and drops what cannot be seen", () => {
+    expect(cleanText("Nguye\u0302\u0303n")).toBe("Nguyễn");
+    expect(cleanText("a\r\nb\rc\td")).toBe("a\nb\nc d");
+    expect(cleanText("\u202Egpj.exe\u2066x\u2069\u200Bz\uFEFF\u0000\u0085\u00AD")).toBe("gpj.exexz");
+  });
+
+  it("sees a link where a messenger would make one, and not in an initial", () => {
+    for (const link of ["https://x.org", "www.abc", "t.me/kenh", "@kenhtintuc", "vao ban.vn ngay", "Lê x.com"]) expect(looksLikeLink(link)).toBe(true);
+    for (const name of ["Nguyễn T.Hoa", "Chi bộ 3.2", "Tổ 5.A", "an@gmail"]) expect(looksLikeLink(name)).toBe(false);
+    expect(checkPersonName("Nguyễn Văn An www.x")).toEqual({ ok: false, reason: "invalid-name-link" });
+    expect(checkCellName("Khu phố 3 t.me/x")).toEqual({ ok: false, reason: "invalid-name-link" });
+  });
 });

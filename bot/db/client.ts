@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -21,9 +21,27 @@ export function absoluteSqliteUrl(url: string, cwd = process.cwd()): string {
   return `file:${isAbsolute(path) ? path : resolve(cwd, path)}`;
 }
 
+const sqlitePath = (url: string) => url.replace(/^file:/, "");
+
+/**
+ * The database holds phone numbers and report texts: its folder is the owner's alone (700) when
+ * the bot makes it, and the file and its companions (-wal, -shm, -journal) are 600, including files
+ * an earlier release left readable by everyone. SQLite gives a new -wal or -shm file the main
+ * file's permissions, so the main file is made 600 before anything else opens it.
+ */
+export function protectDatabaseFiles(url: string): void {
+  const path = sqlitePath(url);
+  const dir = dirname(path);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) {
+    if (existsSync(path + suffix)) chmodSync(path + suffix, 0o600);
+  }
+}
+
 /** Creates the database file's folder and applies every pending committed migration. */
 export async function migrateDatabase(url: string): Promise<void> {
-  mkdirSync(dirname(url.replace(/^file:/, "")), { recursive: true });
+  protectDatabaseFiles(url);
   try {
     await execFileAsync(process.execPath, [resolve(projectRoot, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
       cwd: projectRoot,
@@ -42,5 +60,7 @@ export async function createDb(url: string): Promise<Db> {
   // WAL keeps readers from blocking the writer; it is a property of the file, kept once set.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  // WAL mode has just made -wal and -shm; make sure they are the owner's alone whatever made them.
+  if (url.startsWith("file:")) protectDatabaseFiles(url);
   return db;
 }

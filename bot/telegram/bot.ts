@@ -7,6 +7,7 @@ import type { I18n, Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { readPressed } from "./keyboard.ts";
 import { normalizeTelegramUpdate } from "./normalize.ts";
+import { retryNetworkErrors } from "./network-retry.ts";
 import { throttle } from "./throttle.ts";
 
 export interface TelegramBotOptions {
@@ -17,6 +18,8 @@ export interface TelegramBotOptions {
   botInfo?: UserFromGetMe;
   /** Messages a second over all chats; Telegram's own limit is about 30. */
   globalRate?: number;
+  /** Waits before each retry of a call that got no answer at all; then it fails (default 0.5 s, 2 s). */
+  networkRetryDelaysMs?: readonly number[];
 }
 
 /** A grammY bot whose API calls wait out 429s and stay within Telegram's rate limits. */
@@ -29,7 +32,10 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // one a second, so replies are only spaced (a quarter second), never held for long: a person
   // pressing through a menu is not made to wait, and a 429 that still comes is waited out below.
   bot.api.config.use(throttle({ globalRate: options.globalRate ?? 30, perChatGapMs: 250 }));
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  // 429s and 5xx: waited out a few times (not beyond a minute), then the error surfaces and the
+  // outbox retries later. Network failures: a bounded retry of our own (auto-retry's is endless).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  bot.api.config.use(retryNetworkErrors(options.networkRetryDelaysMs ?? [500, 2000]));
   return bot;
 }
 

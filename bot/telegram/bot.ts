@@ -4,6 +4,7 @@ import { Bot, type Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { EventSink } from "../core/contract/ports.ts";
 import type { I18n, Locale } from "../i18n/index.ts";
+import { createFloodGate } from "../lib/flood-gate.ts";
 import type { Logger } from "../logger.ts";
 import { readPressed } from "./keyboard.ts";
 import { normalizeTelegramUpdate } from "./normalize.ts";
@@ -45,10 +46,38 @@ export interface TelegramHandlerDeps {
   i18n: I18n;
   logger: Logger;
   defaultLocale: Locale;
+  /** Updates of one sender that may wait or run at once; beyond, they are dropped (default 8). */
+  maxQueuedPerSender?: number;
 }
 
 /** Routes every private message and button press to the core; nothing else is handled here. */
 export function installTelegramHandlers(bot: Bot, deps: TelegramHandlerDeps): void {
+  const gate = createFloodGate({ maxQueued: deps.maxQueuedPerSender ?? 8 });
+  // Before the per-person order below: a flood from one account takes a few of the runner's places
+  // and is dropped beyond them, so everyone else's updates are still fetched and answered at once.
+  // Nothing saved is touched by a dropped update; its sender is told once per burst.
+  bot.use(async (ctx, next) => {
+    const sender = ctx.from?.id.toString();
+    if (sender === undefined) return next();
+    const verdict = gate.enter(sender);
+    if (verdict === "pass") {
+      try {
+        return await next();
+      } finally {
+        gate.leave(sender);
+      }
+    }
+    if (ctx.callbackQuery) void ctx.answerCallbackQuery().catch(() => undefined);
+    if (verdict === "refuse-first" && ctx.chat?.type === "private") void tellTooFast(ctx.chat.id, sender);
+  });
+  async function tellTooFast(chatId: number, sender: string): Promise<void> {
+    try {
+      const locale = await deps.core.localeOf("telegram", sender);
+      await bot.api.sendMessage(chatId, deps.i18n.t(locale, "too-fast"));
+    } catch (err) {
+      deps.logger.debug({ err }, "could not tell a flooding sender to slow down");
+    }
+  }
   // Updates run concurrently, but one person's updates in order: a throttled chat never holds up
   // the others, and two quick taps by one person never race.
   bot.use(sequentialize((ctx) => ctx.from?.id.toString()));

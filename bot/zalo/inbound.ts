@@ -1,45 +1,29 @@
 /**
  * What happens to a Zalo update once it has arrived, by polling or by webhook:
  *
- * 1. its message id is recorded in InboundDedup at once. getUpdates has no offset and the server
- *    forgets an update once returned, and a webhook may be replayed: an id already recorded is
- *    never handled again, not even after a crash or a restart;
- * 2. updates of one person are handled one after the other, in the order received (those of
+ * 1. a sender with too many updates already waiting is refused at once (told once per burst), so a
+ *    flood from one account never holds up everyone else;
+ * 2. the update is written to the inbox (inbox.ts) before anything else: a replay of a message id
+ *    already there is ignored, and one written but not handled (a crash) is handled at next start;
+ * 3. updates of one person are handled one after the other, in the order received (those of
  *    different people concurrently);
- * 3. the text is read against the options last shown in the chat and the commands the core
+ * 4. the text is read against the options last shown in the chat and the commands the core
  *    knows (normalize.ts), the options of the chat are sealed (the person answered), and the
- *    event goes to the core.
+ *    event goes to the core; then the inbox forgets the update's text.
  */
 import type { EventSink } from "../core/contract/ports.ts";
 import type { Db } from "../db/client.ts";
 import type { I18n, Locale } from "../i18n/index.ts";
+import { createFloodGate } from "../lib/flood-gate.ts";
 import type { Logger } from "../logger.ts";
 import { loadChoices } from "./choices.ts";
+import { markHandled, pruneInbound, recordInbound, unhandledInbound } from "./inbox.ts";
 import type { ZaloMessenger } from "./messenger.ts";
 import { commandTable, normalizeZaloUpdate } from "./normalize.ts";
 import type { ZaloUpdate } from "./types.ts";
-import { isUniqueViolation } from "../db/errors.ts";
 
 const platform = "zalo";
-/** Ids older than this are forgotten: a replay after a month is not expected. */
-const dedupRetentionMs = 30 * 24 * 3600_000;
 const pruneEvery = 500;
-
-/** Records a message id; true the first time, false when it was already recorded. */
-export async function recordInbound(db: Db, messageId: string): Promise<boolean> {
-  try {
-    await db.inboundDedup.create({ data: { platform, messageId } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
-}
-
-export async function pruneInbound(db: Db, now: Date): Promise<number> {
-  const { count } = await db.inboundDedup.deleteMany({ where: { platform, receivedAt: { lt: new Date(now.getTime() - dedupRetentionMs) } } });
-  return count;
-}
 
 export interface ZaloInboundDeps {
   db: Db;
@@ -50,6 +34,8 @@ export interface ZaloInboundDeps {
   logger: Logger;
   /** The bot's own Zalo id (getMe), to drop its own messages if Zalo echoes them. */
   botId?: string;
+  /** Updates of one sender that may wait or run at once; beyond, they are dropped (default 8). */
+  maxQueuedPerSender?: number;
 }
 
 export interface ZaloInbound {
@@ -58,7 +44,9 @@ export interface ZaloInbound {
    * background) or found already recorded ("duplicate", nothing else happens). Rejects when the id
    * could not be recorded; the update is then not handled.
    */
-  accept(update: ZaloUpdate): Promise<"accepted" | "duplicate">;
+  accept(update: ZaloUpdate): Promise<"accepted" | "duplicate" | "dropped">;
+  /** Handles what the inbox holds but was never handled (the process stopped in between). */
+  resume(): Promise<number>;
   /** Resolves when every accepted update has been handled. */
   drain(): Promise<void>;
 }
@@ -70,6 +58,7 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
   const inFlight = new Set<Promise<void>>();
   let recorded = 0;
   const commands = commandTable(deps.sink.commands());
+  const gate = createFloodGate({ maxQueued: deps.maxQueuedPerSender ?? 8 });
 
   async function handle(update: ZaloUpdate): Promise<void> {
     const { message } = update;
@@ -106,17 +95,42 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
     inFlight.add(run);
     void run.finally(() => {
       inFlight.delete(run);
+      gate.leave(key);
       if (chains.get(key) === run) chains.delete(key);
     });
   }
 
+  /** Handles one update from the inbox; it is marked handled even when handling failed, so it is never retried into a loop. */
+  async function handleRecorded(update: ZaloUpdate): Promise<void> {
+    try {
+      await handle(update);
+    } finally {
+      await markHandled(db, update.message.message_id, new Date());
+    }
+  }
+
+  async function tellTooFast(update: ZaloUpdate): Promise<void> {
+    try {
+      const locale = await deps.sink.localeOf(platform, update.message.from.id);
+      await deps.messenger.send(update.message.chat.id, { text: deps.i18n.t(locale, "too-fast") }, { locale });
+    } catch (err) {
+      log.debug({ err: err instanceof Error ? err.message : String(err) }, "could not tell a flooding sender to slow down");
+    }
+  }
+
   return {
     accept(update) {
-      // Recording starts now; handling waits its turn behind the same person's earlier updates.
-      const isNew = recordInbound(db, update.message.message_id);
-      enqueue(update.message.from.id, async () => {
+      const sender = update.message.from.id;
+      const verdict = gate.enter(sender);
+      if (verdict !== "pass") {
+        if (verdict === "refuse-first") void tellTooFast(update);
+        return Promise.resolve("dropped");
+      }
+      // Writing starts now; handling waits its turn behind the same person's earlier updates.
+      const isNew = recordInbound(db, update);
+      enqueue(sender, async () => {
         if (!(await isNew.catch(() => false))) return;
-        await handle(update);
+        await handleRecorded(update);
       });
       return isNew.then((fresh) => {
         if (fresh && ++recorded % pruneEvery === 0) {
@@ -125,6 +139,17 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
         if (!fresh) log.info({ event_name: update.event_name }, "zalo update already handled; ignored");
         return fresh ? "accepted" : "duplicate";
       });
+    },
+    async resume() {
+      const waiting = await unhandledInbound(db);
+      for (const update of waiting) {
+        const sender = update.message.from.id;
+        // Taken whatever the flood cap says: these were accepted before the restart.
+        gate.admit(sender);
+        enqueue(sender, () => handleRecorded(update));
+      }
+      if (waiting.length > 0) log.info({ count: waiting.length }, "zalo updates received before a stop handled now");
+      return waiting.length;
     },
     async drain() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);

@@ -5,7 +5,8 @@ import type { I18n } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { ZaloBotClient, type ZaloBotClientOptions } from "./client.ts";
 import { ZaloApiError } from "./errors.ts";
-import { createZaloInbound, pruneInbound, type ZaloInbound } from "./inbound.ts";
+import { createZaloInbound, type ZaloInbound } from "./inbound.ts";
+import { pruneInbound } from "./inbox.ts";
 import { createZaloMessenger } from "./messenger.ts";
 import { parseZaloUpdate } from "./normalize.ts";
 import { startZaloWebhookServer, type ZaloWebhookServer } from "./webhook.ts";
@@ -80,6 +81,8 @@ export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDep
       started = true;
       inbound = createZaloInbound({ db: deps.db, sink, messenger, i18n: deps.i18n, defaultLocale: config.DEFAULT_LOCALE, logger: deps.logger, botId });
       await pruneInbound(deps.db, new Date()).catch((err: unknown) => log.warn({ err }, "could not prune old message ids"));
+      // What arrived before the last stop but was never handled goes first.
+      await inbound.resume();
       const accept = inbound.accept;
       if (config.ZALO_MODE === "webhook") {
         const url = new URL(config.ZALO_WEBHOOK_URL!);

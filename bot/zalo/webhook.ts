@@ -25,7 +25,7 @@ export interface ZaloWebhookServerOptions {
   /** Larger bodies get 413 (default 1 MiB; a text update is a few hundred bytes). */
   maxBodyBytes?: number;
   logger: Logger;
-  accept(update: ZaloUpdate): Promise<"accepted" | "duplicate">;
+  accept(update: ZaloUpdate): Promise<"accepted" | "duplicate" | "dropped">;
 }
 
 export interface ZaloWebhookServer {

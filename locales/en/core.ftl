@@ -231,3 +231,4 @@ command-roichibo = Leave the cell
 command-huy = Stop what is in progress
 member-unreachable-for-secretary = { $cell }: messages to { $name } cannot be delivered (they may have blocked the bot or deleted the chat). Please tell them in person; once they write to the bot again, reminders will reach them.
 error-meeting-started = The meeting has started or is over; the answer can no longer be changed.
+too-fast = You are sending faster than I can read, so I skipped some of your latest messages. Please wait a moment and send again; everything saved before is kept.

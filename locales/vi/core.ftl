@@ -231,3 +231,4 @@ command-huy = Dừng việc đang làm dở
 private-chat-only = Xin mời đồng chí nhắn riêng cho bot; trong nhóm chung, bot không xử lý việc của chi bộ.
 member-unreachable-for-secretary = { $cell }: không gửi được tin cho đồng chí { $name } (có thể đồng chí ấy đã chặn bot hoặc xóa cuộc trò chuyện). Xin bí thư báo trực tiếp cho đồng chí ấy; khi đồng chí ấy nhắn lại cho bot, tin nhắc sẽ gửi được bình thường.
 error-meeting-started = Cuộc họp đã bắt đầu hoặc đã qua; không thể thay đổi câu trả lời nữa.
+too-fast = Đồng chí gửi nhanh quá, tôi chưa kịp đọc hết nên đã bỏ qua một số tin vừa gửi. Xin đồng chí chờ một chút rồi gửi lại; những gì đã lưu trước đó vẫn còn nguyên.

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../bot/config.ts";
 import type { InboundEvent } from "../../bot/core/contract/messages.ts";
 import type { EventSink } from "../../bot/core/contract/ports.ts";
+import { recordInbound } from "../../bot/zalo/inbox.ts";
+import { parseZaloUpdate } from "../../bot/zalo/normalize.ts";
 import { createZaloAdapter, type ZaloAdapter } from "../../bot/zalo/start.ts";
 import { i18n } from "../helpers/core-harness.ts";
 import { createTestDb, type TestDb } from "../helpers/db.ts";
@@ -170,6 +172,44 @@ describe("long polling", () => {
       { kind: "command", command: "help", args: "" },
     ]);
     expect(await dedupCount()).toBe(2);
+  });
+
+  it("handles at the next start an update written to the inbox but never handled (the process died in between), then forgets its text", async () => {
+    const update = textUpdate("thành viên", { userId: "a1", messageId: "crash-window-1" });
+    // As the previous process left it: written, then gone before handling.
+    expect(await recordInbound(testDb.db, parseZaloUpdate(update)!)).toBe(true);
+    const sink = new RecordingSink();
+    await startAdapter(sink);
+    await until(() => sink.events.length === 1, "the update from before the stop");
+    expect(sink.events[0]!.input).toEqual({ kind: "command", command: "thanhvien", args: "" });
+    await until(async () => (await testDb.db.inboundDedup.findFirst({ where: { messageId: "crash-window-1", handledAt: { not: null } } })) !== null, "marked handled");
+    const row = await testDb.db.inboundDedup.findFirstOrThrow({ where: { messageId: "crash-window-1" } });
+    expect(row.payload).toBeNull();
+    // Delivered again later (a webhook retry): still handled once.
+    fake.pushUpdate(update);
+    fake.pushUpdate(textUpdate("menu", { userId: "a1" }));
+    await until(() => sink.events.length === 2, "the next update");
+    expect(sink.events.map((e) => e.input.kind === "command" && e.input.command)).toEqual(["thanhvien", "menu"]);
+  });
+
+  it("lets one flooding account hold only a few places: the rest is dropped with one word, and others are answered at once", async () => {
+    const sink = new RecordingSink();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    sink.onHandle = (event) => (event.userId === "f1" ? held : Promise.resolve());
+    await startAdapter(sink, {});
+    for (let i = 0; i < 30; i++) fake.pushUpdate(textUpdate(`tin ${i}`, { userId: "f1", messageId: `flood-${i}` }));
+    fake.pushUpdate(textUpdate("menu", { userId: "b2", messageId: "calm-1" }));
+    await until(() => sink.events.some((e) => e.userId === "b2"), "the other account's update");
+    await until(() => fake.sent.some((m) => m.chat_id === "f1"), "the word to slow down");
+    expect(fake.sent.filter((m) => m.chat_id === "f1")).toHaveLength(1);
+    expect(fake.sent.find((m) => m.chat_id === "f1")!.text).toContain("gửi nhanh quá");
+    release();
+    await until(() => fake.pendingUpdates() === 0, "the flood consumed");
+    await adapters[0]!.stop();
+    expect(sink.events.filter((e) => e.userId === "f1")).toHaveLength(8);
+    // Dropped updates are not kept: nothing of theirs waits in the inbox.
+    expect(await testDb.db.inboundDedup.count({ where: { handledAt: null } })).toBe(0);
   });
 
   it("ignores the bot's own messages coming back", async () => {

@@ -74,6 +74,8 @@ export const configSchema = z
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(10_000)),
   /** Outbox messages a second on Telegram: under its ~30/s so that replies to people never queue behind a fan-out. */
   TELEGRAM_SEND_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(25)),
+  /** Outbox messages in flight at once per process; a crash may duplicate up to this many. */
+  OUTBOX_PARALLEL_SENDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(32).default(1)),
   ZALO_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(10, "does not look like a Zalo bot token.").optional()),
   ZALO_API_ROOT: z.preprocess(
     emptyAsUndefined,

@@ -1,10 +1,10 @@
 import "dotenv/config";
-import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPacer, type Pacer } from "./lib/pacer.ts";
 import { botJobs, outboxJobName } from "../jobs/jobs.ts";
 import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
+import { createWorkerPresence } from "./core/delivery/workers.ts";
 import { createCore, type Core } from "./core/kernel/app.ts";
 import { allFeatures } from "./core/features/index.ts";
 import type { Platform } from "./core/contract/messages.ts";
@@ -66,8 +66,18 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
     ["telegram", createPacer(config.TELEGRAM_SEND_RATE)],
     ["zalo", createPacer(config.ZALO_SEND_RATE)],
   ]);
-  const workerId = `${hostname()}:${process.pid}`;
-  scheduler = createScheduler(botJobs({ core, deps, pacers, workerId, now }), { timeZone: config.TZ, logger, ticking: options.ticking ?? true });
+  // This process as a sender of the outbox: if it dies, another (or its restart) takes its claims over within seconds.
+  const presence = createWorkerPresence({
+    db,
+    onDeadClaims: () => scheduler?.kick(outboxJobName),
+    onError: (err) => logger.warn({ err }, "outbox heartbeat failed"),
+  });
+  await presence.start();
+  scheduler = createScheduler(botJobs({ core, deps, pacers, workerId: presence.me.id, parallelSends: config.OUTBOX_PARALLEL_SENDS, now }), {
+    timeZone: config.TZ,
+    logger,
+    ticking: options.ticking ?? true,
+  });
 
   for (const adapter of adapters) await adapter.start(core);
   // Reminders that fell due while the bot was down go out now, if still useful.
@@ -79,6 +89,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
       logger.info("shutting down");
       for (const adapter of adapters) await adapter.stop();
       await scheduler!.stop();
+      await presence.stop();
       await db.$disconnect();
       logger.info("stopped");
     })());

@@ -11,10 +11,14 @@ import type { Job } from "./scheduler.ts";
 
 export const outboxJobName = "outbox";
 
-export function botJobs(input: { core: Core; deps: CoreDeps; pacers: ReadonlyMap<Platform, Pacer>; workerId: string; now: () => Date }): Job[] {
+export function botJobs(input: { core: Core; deps: CoreDeps; pacers: ReadonlyMap<Platform, Pacer>; workerId: string; parallelSends: number; now: () => Date }): Job[] {
   const { core, deps, pacers, workerId, now } = input;
   return [
-    { name: outboxJobName, cron: "* * * * *", run: () => runOutbox({ core: deps, renderers: core.outboxRenderers(), pacers, workerId }, { now: now() }) },
+    {
+      name: outboxJobName,
+      cron: "* * * * *",
+      run: () => runOutbox({ core: deps, renderers: core.outboxRenderers(), pacers, workerId }, { now: now(), concurrency: input.parallelSends }),
+    },
     ...core.jobs().map((job) => ({ name: job.name, cron: job.cron, run: () => job.run(now()) })),
   ];
 }

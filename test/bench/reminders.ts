@@ -6,6 +6,7 @@
  *
  *   npm run bench:reminders                 # limit 300 msg/s (BENCH_LIMIT), 500 cells × 20 members
  *   BENCH_LIMIT=30 npm run bench:reminders  # Telegram's real overall limit: about 6 minutes
+ *   BENCH_PARALLEL=8 npm run bench:reminders # eight messages in flight (OUTBOX_PARALLEL_SENDS)
  */
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
@@ -30,6 +31,8 @@ const limit = Number(process.env.BENCH_LIMIT ?? 300);
 const cells = Number(process.env.BENCH_CELLS ?? 500);
 const perCell = Number(process.env.BENCH_MEMBERS ?? 20);
 const outboxRows = Number(process.env.BENCH_OUTBOX_ROWS ?? 1_000_000);
+/** Messages in flight at once: the product's default is one (at most one duplicate per crash). */
+const parallel = Number(process.env.BENCH_PARALLEL ?? 1);
 const token = "123456789:AAH-bench-token-abcdefghijklmnopqrstu";
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -146,7 +149,7 @@ async function main() {
   const t0 = performance.now();
   const summary = await runOutbox(
     { core: deps, renderers: core.outboxRenderers(), pacers: new Map([["telegram", createPacer(limit * 0.95)]]), workerId: "bench" },
-    { now: due, concurrency: 64 },
+    { now: due, concurrency: parallel },
   );
   const seconds = (performance.now() - t0) / 1000;
   const unique = api.received.size;
@@ -168,6 +171,7 @@ async function main() {
     JSON.stringify({
       members,
       limitPerSec: limit,
+      parallelSends: parallel,
       achievedFraction: Number((achieved / limit).toFixed(3)),
       rate429: api.rejected(),
       duplicates,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Platform } from "../contract/messages.ts";
 import { type OutboxRenderer, type OutboxRow } from "./outbox.ts";
 import { planUnreachableNotice as planNotice } from "./unreachable.ts";
+import { releaseDeadClaims } from "./workers.ts";
 import { RecipientUnreachableError } from "../contract/ports.ts";
 import { quietUntil } from "./quiet-hours.ts";
 import { findRecipients, markUnreachable, type Recipient } from "./recipients.ts";
@@ -13,17 +14,23 @@ export interface OutboxJobDeps {
   renderers: ReadonlyMap<string, OutboxRenderer>;
   /** Spaces sends per messenger, below its rate limit. */
   pacers: ReadonlyMap<Platform, Pacer>;
-  /** Identifies this process in claims (two schedulers may run at once). */
+  /**
+   * Who claims the rows: this process's registered worker id (workers.ts), so that its claims are
+   * taken over within seconds if it dies. An id that is not registered is trusted for `leaseMs`.
+   */
   workerId?: string;
 }
 
 export interface OutboxRunOptions {
   now: Date;
-  /** Rows claimed at a time. */
+  /** Rows claimed at a time: few, so that a process that dies holds few rows. */
   batchSize?: number;
-  /** A claim older than this is taken to belong to a process that died. */
+  /** A claim by an unregistered claimer older than this is taken to belong to a process that died. */
   leaseMs?: number;
-  /** Sends in flight at once (the pacer still sets the rate). */
+  /**
+   * Messages in flight at once. One by default: a crash can then duplicate at most the one message
+   * in flight. More sends faster over a slow network, at the price of as many duplicates per crash.
+   */
   concurrency?: number;
   /** Attempts before a row is given up as failed. */
   maxAttempts?: number;
@@ -42,30 +49,30 @@ export interface OutboxSummary {
 const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000);
 
 /**
- * Sends every due outbox row once. Rows are claimed before sending (so a second scheduler skips
- * them) and marked sent one by one right after their message went out, so a crash in the middle
- * of a fan-out leaves the rest pending, and nothing already sent is sent again. The one message
- * in flight at the moment of a crash is sent again when its claim expires: a duplicate reminder
- * is better than a lost one.
+ * Sends every due outbox row once. Rows are claimed in small batches before sending (so a second
+ * scheduler skips them) and marked sent one by one right after their message went out, so a crash
+ * in the middle of a fan-out leaves the rest pending, and nothing already sent is sent again. A
+ * dead process's claims are released at the start of the next run (workers.ts), within seconds.
+ * The one message in flight at the moment of a crash is then sent again: a duplicate reminder is
+ * better than a lost one, and with one message in flight at a time there is at most one.
  */
 export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions): Promise<OutboxSummary> {
   const { db } = deps.core;
   const now = options.now;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 20;
   const leaseMs = options.leaseMs ?? 300_000;
   // The run's own clock: the injected time it started at, moved on by the real time it has taken,
   // so that claims made late in a long fan-out are dated when they were made.
   const started = performance.now();
   const clockNow = () => new Date(now.getTime() + (performance.now() - started));
-  const concurrency = options.concurrency ?? 16;
+  const concurrency = options.concurrency ?? 1;
   const maxAttempts = options.maxAttempts ?? 6;
   const summary: OutboxSummary = { claimed: 0, sent: 0, skipped: 0, deferred: 0, retried: 0, failed: 0 };
   const log = deps.core.logger.child({ job: "outbox" });
 
-  await db.outboxMessage.updateMany({
-    where: { status: "sending", claimedAt: { lt: new Date(now.getTime() - leaseMs) } },
-    data: { status: "pending", claimedBy: null, claimedAt: null },
-  });
+  const claimer = deps.workerId ?? `run:${randomUUID()}`;
+  const released = await releaseDeadClaims(db, { me: deps.workerId ? { id: deps.workerId } : null, now, leaseMs });
+  if (released > 0) log.warn({ released }, "took over the claims of a scheduler that stopped");
 
   const cellCache = new Map<string, { timeZone: string; quietStart: string; quietEnd: string } | null>();
   const cellOf = async (cellId: string) => {
@@ -162,7 +169,7 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
       select: { id: true },
     });
     if (due.length === 0) break;
-    const token = `${deps.workerId ?? "worker"}:${randomUUID()}`;
+    const token = claimer;
     await db.outboxMessage.updateMany({
       where: { id: { in: due.map((d) => d.id) }, status: "pending" },
       data: { status: "sending", claimedBy: token, claimedAt: clockNow(), attempts: { increment: 1 } },

@@ -124,15 +124,20 @@ meeting-document-added = Document received ({ $count } in all).
 meeting-confirm = Please check. When saved, members are told at once and reminded before the meeting.
 button-meeting-save = Save and announce
 meeting-saved = The meeting at { $when } is saved and { $count } members have been told.
+meeting-saved-held = The meeting at { $when } is saved. It is the cell's quiet time ({ $start }–{ $end }), so { $count } members will be told at { $time }.
 meeting-moved = The meeting now starts at { $when }; members are told once and reminded at the new time.
+meeting-moved-held = The meeting now starts at { $when }; reminders follow the new time. It is the cell's quiet time ({ $start }–{ $end }), so members will be told at { $time }.
 meeting-place-changed = The place is now «{ $place }»; members are told once.
+meeting-place-changed-held = The place is now «{ $place }». It is the cell's quiet time ({ $start }–{ $end }), so members will be told at { $time }.
 cancel-meeting-confirm = Cancel the meeting «{ $title }» at { $when }? Every member will be told.
 meeting-cancelled-done = The meeting is cancelled, members are told, and its reminders stopped.
+meeting-cancelled-done-held = The meeting is cancelled and its reminders stopped. It is the cell's quiet time ({ $start }–{ $end }), so members will be told at { $time }.
 ask-meeting-rule = The regular monthly meeting? E.g. «ngày 5 hằng tháng 19h30», «thứ Năm cuối tháng 14h», «thứ Hai đầu tiên 8h».
 ask-rule-place = The usual place? (optional)
 rule-saved = Regular meeting set: { $rule }. Next two: { $next }. The bot schedules the following months by itself and reminds before each.
 ask-meeting-notes = Would you like to send members a short note or the main points of the resolution? Type it, or choose «Skip».
 notes-sent = Sent to { $count } members.
+notes-sent-held = Saved. It is the cell's quiet time ({ $start }–{ $end }), so it goes to { $count } members at { $time }.
 notes-skipped = No note sent.
 
 ## Reminder settings

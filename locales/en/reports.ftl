@@ -214,6 +214,7 @@ report-button-proxy = Enter for: { $name }
 report-button-remind-now = Remind those who have not submitted
 report-button-close-round = Close the round
 report-reminded-now = Sent a reminder to { $count } member(s) who have not submitted.
+report-reminded-now-held = It is the cell's quiet time ({ $start }–{ $end }), so the reminder to { $count } member(s) who have not submitted goes out at { $time }.
 report-close-confirm = Close «{ $title }»? After that nobody can submit; the submitted reports are kept.
 report-closed-done = Closed the round «{ $title }».
 
@@ -255,6 +256,7 @@ report-confirm-round =
 report-button-open-round = Open the round and tell the members
 report-round-no-one = No member belongs to the chosen categories. Please choose again.
 report-round-opened-done = Opened «{ $title }» for { $count } member(s); the notices are on their way. Follow the submissions with the button below or /baocao.
+report-round-opened-done-held = Opened «{ $title }» for { $count } member(s). It is the cell's quiet time ({ $start }–{ $end }), so the notices go out at { $time }. Follow the submissions with the button below or /baocao.
 report-use-buttons = Please choose with the buttons below.
 command-baocao = Self-review reports
 command-dotbaocao = Open a report round (secretary)

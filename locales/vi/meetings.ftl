@@ -124,15 +124,20 @@ meeting-document-added = Đã nhận tài liệu (tổng cộng { $count }).
 meeting-confirm = Xin đồng chí kiểm tra lại. Khi lưu, bot gửi thông báo ngay cho các đảng viên và tự nhắc trước giờ họp.
 button-meeting-save = Lưu và thông báo
 meeting-saved = Đã lưu cuộc họp lúc { $when } và gửi thông báo cho { $count } đảng viên.
+meeting-saved-held = Đã lưu cuộc họp lúc { $when }. Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), thông báo tới { $count } đảng viên sẽ được gửi lúc { $time }.
 meeting-moved = Đã đổi giờ họp sang { $when }; các đảng viên được báo một lần, lời nhắc theo giờ mới.
+meeting-moved-held = Đã đổi giờ họp sang { $when }; lời nhắc theo giờ mới. Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), các đảng viên sẽ được báo lúc { $time }.
 meeting-place-changed = Đã đổi địa điểm thành «{ $place }»; các đảng viên được báo một lần.
+meeting-place-changed-held = Đã đổi địa điểm thành «{ $place }». Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), các đảng viên sẽ được báo lúc { $time }.
 cancel-meeting-confirm = Hủy cuộc họp «{ $title }» lúc { $when }? Mọi đảng viên sẽ được báo.
 meeting-cancelled-done = Đã hủy cuộc họp và báo cho các đảng viên; các lời nhắc đã dừng.
+meeting-cancelled-done-held = Đã hủy cuộc họp; các lời nhắc đã dừng. Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), các đảng viên sẽ được báo lúc { $time }.
 ask-meeting-rule = Lịch sinh hoạt định kỳ hằng tháng? Ví dụ: «ngày 5 hằng tháng 19h30», «thứ Năm cuối tháng 14h», «thứ Hai đầu tiên 8h».
 ask-rule-place = Địa điểm họp thường lệ? (không bắt buộc)
 rule-saved = Đã đặt lịch định kỳ: { $rule }. Hai buổi tới: { $next }. Bot tự lên lịch các tháng sau và nhắc trước mỗi buổi.
 ask-meeting-notes = Đồng chí có muốn gửi tới các đảng viên ghi chú ngắn hoặc nội dung chính của nghị quyết không? Gõ nội dung, hoặc chọn «Bỏ qua».
 notes-sent = Đã gửi nội dung tới { $count } đảng viên.
+notes-sent-held = Đã lưu nội dung. Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), nội dung sẽ được gửi tới { $count } đảng viên lúc { $time }.
 notes-skipped = Không gửi ghi chú.
 
 ## Nhắc lịch: cài đặt

@@ -214,6 +214,7 @@ report-button-proxy = Nhập hộ: { $name }
 report-button-remind-now = Nhắc ngay những đồng chí chưa nộp
 report-button-close-round = Đóng đợt
 report-reminded-now = Đã gửi lời nhắc tới { $count } đồng chí chưa nộp.
+report-reminded-now-held = Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), lời nhắc tới { $count } đồng chí chưa nộp sẽ được gửi lúc { $time }.
 report-close-confirm = Đóng đợt «{ $title }»? Sau khi đóng, không ai nộp thêm được; các bản đã nộp vẫn được giữ.
 report-closed-done = Đã đóng đợt «{ $title }».
 
@@ -255,6 +256,7 @@ report-confirm-round =
 report-button-open-round = Mở đợt và báo cho đảng viên
 report-round-no-one = Không có đồng chí nào thuộc đối tượng đã chọn. Xin đồng chí chọn lại.
 report-round-opened-done = Đã mở đợt «{ $title }» cho { $count } đồng chí; thông báo đang được gửi đi. Đồng chí theo dõi tình hình nộp bằng nút dưới đây hoặc /baocao.
+report-round-opened-done-held = Đã mở đợt «{ $title }» cho { $count } đồng chí. Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), thông báo sẽ được gửi lúc { $time }. Đồng chí theo dõi tình hình nộp bằng nút dưới đây hoặc /baocao.
 report-use-buttons = Xin đồng chí chọn bằng các nút bên dưới.
 command-baocao = Báo cáo tự rà soát
 command-dotbaocao = Mở đợt báo cáo (bí thư)

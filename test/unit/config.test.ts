@@ -14,6 +14,7 @@ describe("parseConfig", () => {
       INVITE_TTL_DAYS: 30,
       SHUTDOWN_GRACE_MS: 10_000,
       TELEGRAM_SEND_RATE: 25,
+      OUTBOX_PARALLEL_SENDS: 1,
       ZALO_MODE: "polling",
       ZALO_WEBHOOK_PORT: 8080,
       ZALO_SEND_RATE: 5,

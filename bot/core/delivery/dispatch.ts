@@ -110,7 +110,7 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
       const until = cell && quietUntil(now, { start: cell.quietStart, end: cell.quietEnd, timeZone: cell.timeZone });
       if (until) {
         summary.deferred++;
-        return void (await finish(row.id, token, { status: "pending", dueAt: until, claimedBy: null, claimedAt: null, attempts: { decrement: 1 } }));
+        return void (await finish(row.id, token, { status: "pending", dueAt: until, deferredFrom: row.deferredFrom ?? row.dueAt, claimedBy: null, claimedAt: null, attempts: { decrement: 1 } }));
       }
     }
     const recipient = recipients.get(row.personId);

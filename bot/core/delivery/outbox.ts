@@ -98,6 +98,8 @@ export interface OutboxRow {
   subjectId: string | null;
   payload: Record<string, unknown>;
   dueAt: Date;
+  /** When it was due before quiet hours held it back, if they did. */
+  deferredFrom?: Date | null;
 }
 
 export interface RenderContext {
@@ -111,3 +113,11 @@ export interface RenderContext {
 
 /** Turns a due row into messages with the data as it is now (a reminder shows the meeting's current place). */
 export type OutboxRenderer = (row: OutboxRow, ctx: RenderContext) => Promise<RenderOutcome>;
+
+/**
+ * The cell's quiet hours changed: what they held back is due again when it was first due, so the
+ * next run applies the new hours (a reminder held till 06:30 goes at 05:30 if quiet now ends then).
+ */
+export async function requeueQuietDeferrals(db: DbTx, cellId: string): Promise<number> {
+  return db.$executeRaw`UPDATE outbox_message SET due_at = deferred_from, deferred_from = NULL WHERE cell_id = ${cellId} AND status = 'pending' AND deferred_from IS NOT NULL`;
+}

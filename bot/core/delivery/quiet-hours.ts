@@ -29,3 +29,15 @@ export function quietUntil(at: Date, quiet: QuietHours): Date | null {
   const day = overnight && now >= start ? addDays(wall, 1) : { year: wall.year, month: wall.month, day: wall.day };
   return zonedWallToUtc({ ...day, hour: Math.floor(end / 60), minute: end % 60 }, quiet.timeZone);
 }
+
+/**
+ * When messages planned now will really go out, for a confirmation that must not say "sent" at
+ * night: null outside the quiet hours, else the end of the quiet hours as the cell's wall clock.
+ */
+export function heldUntil(cell: { quietStart: string; quietEnd: string; timeZone: string }, now: Date): { time: string; start: string; end: string } | null {
+  const until = quietUntil(now, { start: cell.quietStart, end: cell.quietEnd, timeZone: cell.timeZone });
+  if (!until) return null;
+  const wall = utcToZonedWall(until, cell.timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { time: `${pad(wall.hour)}:${pad(wall.minute)}`, start: cell.quietStart, end: cell.quietEnd };
+}

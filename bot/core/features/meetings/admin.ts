@@ -1,4 +1,5 @@
 /** The screens of the calendar: the secretary's panel (/hop), one meeting, the answers so far, cancelling, and the attendance history. */
+import { heldUntil } from "../../delivery/quiet-hours.ts";
 import { isAdminRole } from "../../domain/members.ts";
 import type { FeatureContext, Turn } from "../../kernel/feature.ts";
 import type { MeetingWithCell } from "./model.ts";
@@ -35,9 +36,10 @@ export function createAdmin(ctx: FeatureContext, changeable: (turn: Turn, meetin
   }
 
   async function cancel(turn: Turn, meetingId: string): Promise<void> {
-    await changeMeeting(db, { actorId: turn.person.id, meetingId, change: { cancelled: true }, now: now() });
+    const { cell } = await changeMeeting(db, { actorId: turn.person.id, meetingId, change: { cancelled: true }, now: now() });
     ctx.kickOutbox();
-    await turn.reply({ text: turn.t("meeting-cancelled-done") });
+    const held = heldUntil(cell, now());
+    await turn.reply({ text: turn.t(held ? "meeting-cancelled-done-held" : "meeting-cancelled-done", { ...held }) });
   }
 
   /** /chuyencan */

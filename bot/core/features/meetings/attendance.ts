@@ -3,6 +3,7 @@
  * each tap cycling present → absent → excused), then the notes sent to the members.
  */
 import { z } from "zod";
+import { heldUntil } from "../../delivery/quiet-hours.ts";
 import { checklistStep } from "../../kernel/dialogue/checklist.ts";
 import type { DialogueData, FeatureContext, Turn } from "../../kernel/feature.ts";
 import { attendanceStatuses, type AnswerLine, type AttendanceStatus } from "./model.ts";
@@ -44,9 +45,10 @@ export function createAttendance(ctx: FeatureContext) {
     steps: meetingSteps,
     finish: async (turn, data) => {
       if (!data.notes) return turn.reply({ text: turn.t("notes-skipped") });
-      const count = await saveNotes(db, { actorId: turn.person.id, meetingId: data.meetingId ?? "", notes: data.notes, now: now() });
+      const { count, cell } = await saveNotes(db, { actorId: turn.person.id, meetingId: data.meetingId ?? "", notes: data.notes, now: now() });
       ctx.kickOutbox();
-      await turn.reply({ text: turn.t("notes-sent", { count }) });
+      const held = heldUntil(cell, now());
+      await turn.reply({ text: turn.t(held ? "notes-sent-held" : "notes-sent", { count, ...held }) });
     },
   });
 

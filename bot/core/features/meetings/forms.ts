@@ -1,4 +1,5 @@
 /** The secretary's dialogues that shape the calendar: a new meeting, the monthly rule, moving or re-placing a meeting, the reminder settings. */
+import { heldUntil } from "../../delivery/quiet-hours.ts";
 import type { DialogueData, FeatureContext, Turn } from "../../kernel/feature.ts";
 import { describeMonthlyRuleVi, monthlyRuleSchema, nextOccurrences } from "../../time/monthly-rule.ts";
 import type { MeetingDocument, MeetingDraft, MeetingKind } from "./model.ts";
@@ -66,7 +67,8 @@ export function createMeetingForms(ctx: FeatureContext) {
       // The time passed while the secretary was answering: back to the date, nothing else is lost.
       if (outcome?.kind !== "created") return { reask: "date", reason: turn.t("invalid-datetime-past") };
       ctx.kickOutbox();
-      await turn.reply({ text: turn.t("meeting-saved", { count: outcome.invited, when: whenText(turn.t, outcome.meeting.startsAt, outcome.cell.timeZone) }) });
+      const held = heldUntil(outcome.cell, now());
+      await turn.reply({ text: turn.t(held ? "meeting-saved-held" : "meeting-saved", { count: outcome.invited, when: whenText(turn.t, outcome.meeting.startsAt, outcome.cell.timeZone), ...held }) });
       return undefined;
     },
   });
@@ -93,7 +95,8 @@ export function createMeetingForms(ctx: FeatureContext) {
       if (!startsAt) return ctx.staleButton(turn);
       const { cell } = await changeMeeting(db, { actorId: turn.person.id, meetingId: data.meetingId ?? "", change: { startsAt }, now: now() });
       ctx.kickOutbox();
-      await turn.reply({ text: turn.t("meeting-moved", { when: whenText(turn.t, startsAt, cell.timeZone) }) });
+      const held = heldUntil(cell, now());
+      await turn.reply({ text: turn.t(held ? "meeting-moved-held" : "meeting-moved", { when: whenText(turn.t, startsAt, cell.timeZone), ...held }) });
     },
   });
 
@@ -101,9 +104,10 @@ export function createMeetingForms(ctx: FeatureContext) {
     flow: "meeting-place",
     steps: meetingSteps,
     finish: async (turn, data) => {
-      await changeMeeting(db, { actorId: turn.person.id, meetingId: data.meetingId ?? "", change: { place: data.newPlace ?? null }, now: now() });
+      const { cell } = await changeMeeting(db, { actorId: turn.person.id, meetingId: data.meetingId ?? "", change: { place: data.newPlace ?? null }, now: now() });
       ctx.kickOutbox();
-      await turn.reply({ text: turn.t("meeting-place-changed", { place: data.newPlace ?? "" }) });
+      const held = heldUntil(cell, now());
+      await turn.reply({ text: turn.t(held ? "meeting-place-changed-held" : "meeting-place-changed", { place: data.newPlace ?? "", ...held }) });
     },
   });
 

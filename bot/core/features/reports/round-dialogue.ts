@@ -4,6 +4,7 @@
  * confirmation the round, one draft per member and their notices are written at once
  * (services/assign.ts), after checking once more what may have changed while the dialogue waited.
  */
+import { heldUntil } from "../../delivery/quiet-hours.ts";
 import type { MembershipWithCell } from "../../domain/members.ts";
 import type { DialogueData, DialogueDecl, Turn } from "../../kernel/feature.ts";
 import { buttons } from "./buttons.ts";
@@ -51,8 +52,9 @@ export function createRoundDialogue(rt: Runtime): RoundDialogue {
       if (!outcome.ok) return { reask: "audience", reason: turn.t("report-round-no-one") };
       ctx.kickOutbox();
       turn.log.info({ roundId: outcome.round.id, templateId: template.id, assigned: outcome.assigned }, "report round opened");
+      const held = heldUntil(outcome.cell, now);
       await turn.reply({
-        text: turn.t("report-round-opened-done", { title: outcome.round.title, count: outcome.assigned }),
+        text: turn.t(held ? "report-round-opened-done-held" : "report-round-opened-done", { title: outcome.round.title, count: outcome.assigned, ...held }),
         choices: [[buttons.status.choice(turn.t("report-button-status-short"), { roundId: outcome.round.id })]],
       });
       return undefined;

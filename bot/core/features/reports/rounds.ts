@@ -4,6 +4,7 @@
  */
 import { isAdminRole, type MembershipWithCell } from "../../domain/members.ts";
 import { cancelButton } from "../../kernel/dialogue/steps.ts";
+import { heldUntil } from "../../delivery/quiet-hours.ts";
 import type { Turn } from "../../kernel/feature.ts";
 import { activeCandidates } from "./audience.ts";
 import { buttons } from "./buttons.ts";
@@ -80,7 +81,8 @@ export function createRounds(rt: Runtime): Rounds {
     const outcome = await planReminders(db, { roundId, actorId: turn.person.id, now: rt.now() });
     if (!outcome.ok) return roundClosed(turn, outcome.roundTitle);
     ctx.kickOutbox();
-    await turn.reply({ text: turn.t("report-reminded-now", { count: outcome.count }) });
+    const held = heldUntil(outcome.cell, rt.now());
+    await turn.reply({ text: turn.t(held ? "report-reminded-now-held" : "report-reminded-now", { count: outcome.count, ...held }) });
   }
 
   async function askClose(turn: Turn, roundId: string): Promise<void> {

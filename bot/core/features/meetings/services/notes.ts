@@ -2,14 +2,15 @@
 import type { Db } from "../../../../db/client.ts";
 import { planMessages } from "../../../delivery/outbox.ts";
 import { audit } from "../../../domain/audit.ts";
+import type { CellRecord } from "../../../domain/cells.ts";
 import { DomainError } from "../../../domain/errors.ts";
 import { adminRoles, requireRole } from "../../../domain/members.ts";
 import { meetingOutboxKinds } from "../model.ts";
 
-/** Saves the notes and plans one message to each active member; returns how many. */
-export async function saveNotes(db: Db, input: { actorId: string; meetingId: string; notes: string; now: Date }): Promise<number> {
+/** Saves the notes and plans one message to each active member; returns how many, and the cell (its quiet hours). */
+export async function saveNotes(db: Db, input: { actorId: string; meetingId: string; notes: string; now: Date }): Promise<{ count: number; cell: CellRecord }> {
   return db.$transaction(async (tx) => {
-    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId } });
+    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, include: { cell: true } });
     if (!meeting) throw new DomainError("not-found");
     await requireRole(tx, input.actorId, meeting.cellId, adminRoles);
     await tx.meeting.update({ where: { id: meeting.id }, data: { notes: input.notes } });
@@ -21,6 +22,6 @@ export async function saveNotes(db: Db, input: { actorId: string; meetingId: str
       tx,
       members.map((m) => ({ key: `mn:${meeting.id}:${stamp}:${m.personId}`, kind: meetingOutboxKinds.notes, personId: m.personId, cellId: meeting.cellId, subjectId: meeting.id, dueAt: input.now })),
     );
-    return members.length;
+    return { count: members.length, cell: meeting.cell };
   });
 }

@@ -2,6 +2,7 @@
 import type { Db } from "../../../../db/client.ts";
 import { audit } from "../../../domain/audit.ts";
 import { adminRoles, requireRole } from "../../../domain/members.ts";
+import { requeueQuietDeferrals } from "../../../delivery/outbox.ts";
 import { replanCell } from "../planning.ts";
 
 export interface ReminderSettings {
@@ -20,6 +21,7 @@ export async function setReminderSettings(db: Db, input: { actorId: string; cell
     await tx.cell.update({ where: { id: cell.id }, data: after });
     await audit(tx, { cellId: cell.id, actorPersonId: input.actorId, action: "cell.settings_changed", details: { before, after }, at: input.now });
     await replanCell(tx, cell.id, input.now);
+    if (after.quietStart !== before.quietStart || after.quietEnd !== before.quietEnd) await requeueQuietDeferrals(tx, cell.id);
     return after;
   });
 }

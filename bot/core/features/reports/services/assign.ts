@@ -7,6 +7,7 @@ import type { Db, Prisma } from "../../../../db/client.ts";
 import { isUniqueViolation } from "../../../../db/errors.ts";
 import { outboxRowData, type PlannedMessage } from "../../../delivery/outbox.ts";
 import { audit } from "../../../domain/audit.ts";
+import type { CellRecord } from "../../../domain/cells.ts";
 import { DomainError } from "../../../domain/errors.ts";
 import { adminRoles, requireRole } from "../../../domain/members.ts";
 import { activeCandidates, mustAnswer } from "../audience.ts";
@@ -31,7 +32,7 @@ export interface NewRound {
   now: Date;
 }
 
-export type OpenRoundOutcome = { ok: true; round: RoundRecord; assigned: number } | { ok: false; reason: "no-one" };
+export type OpenRoundOutcome = { ok: true; round: RoundRecord; assigned: number; cell: CellRecord } | { ok: false; reason: "no-one" };
 
 async function addDrafts(tx: Tx, roundId: string, personIds: string[], now: Date) {
   if (personIds.length === 0) return [];
@@ -45,7 +46,7 @@ async function plan(tx: Tx, messages: PlannedMessage[]): Promise<void> {
 
 export async function openRound(db: Db, input: NewRound): Promise<OpenRoundOutcome> {
   return db.$transaction(async (tx): Promise<OpenRoundOutcome> => {
-    await requireRole(tx, input.actorId, input.cellId, adminRoles);
+    const { cell } = await requireRole(tx, input.actorId, input.cellId, adminRoles);
     if (input.meetingId) {
       const meeting = await tx.meeting.findFirst({ where: { id: input.meetingId, cellId: input.cellId, status: "scheduled" }, select: { id: true } });
       if (!meeting) throw new DomainError("not-found");
@@ -77,7 +78,7 @@ export async function openRound(db: Db, input: NewRound): Promise<OpenRoundOutco
       details: { roundId: round.id, templateId: input.template.id, assigned: drafts.length, meetingId: input.meetingId },
       at: input.now,
     });
-    return { ok: true, round, assigned: drafts.length };
+    return { ok: true, round, assigned: drafts.length, cell };
   });
 }
 

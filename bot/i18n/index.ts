@@ -11,7 +11,12 @@ export type Translator = (key: string, params?: TParams) => string;
 
 export interface I18n {
   t(locale: Locale, key: string, params?: TParams): string;
-  translator(locale: Locale): Translator;
+  /**
+   * The messages of one language as read on one messenger: every message gets `$platform`
+   * ("telegram", "zalo"), so a text can word itself for where it is read («bấm nút» on Telegram,
+   * «gõ số» on Zalo, which has no buttons) with a Fluent selector.
+   */
+  translator(locale: Locale, platform?: string): Translator;
   has(locale: Locale, key: string): boolean;
   keys(locale: Locale): string[];
 }
@@ -52,14 +57,16 @@ export function createI18n(dir: string): I18n {
     const message = bundle?.getMessage(key);
     if (!bundle || !message?.value) throw new MissingTranslationError(locale, key);
     const errors: Error[] = [];
-    const text = bundle.formatPattern(message.value, params as Record<string, FluentVariable> | undefined, errors);
+    // A message may select on the messenger; read without one, it takes its default wording.
+    const args = { platform: "any", ...params } as Record<string, FluentVariable>;
+    const text = bundle.formatPattern(message.value, args, errors);
     if (errors.length > 0) throw new Error(`locales/${locale}.ftl ${key}: ${errors.map((e) => e.message).join("; ")}`);
     return text;
   }
 
   return {
     t,
-    translator: (locale) => (key, params) => t(locale, key, params),
+    translator: (locale, platform) => (key, params) => t(locale, key, platform ? { platform, ...params } : params),
     has: (locale, key) => Boolean(bundles.get(locale)?.getMessage(key)?.value),
     keys: (locale) => [...(bundles.get(locale)?._messages.keys() ?? [])],
   };

@@ -197,7 +197,10 @@ invalid-name-digits = A full name should not contain digits.
 invalid-name-link = A name may not contain a link or a web address.
 invalid-phone = That phone number does not look right (e.g. 0912 345 678 or +84 912 345 678).
 invalid-choice = That choice is not valid.
-invalid-pick-option = Please choose one of the options below (press a button, or type the option's number).
+invalid-pick-option = { $platform ->
+    [zalo] Please choose one of the options below by typing its number.
+   *[other] Please choose one of the options below (press a button, or type the option's number).
+}
 invalid-expected-text = This question needs a typed answer.
 invalid-message-too-long = The message is too long (at most { $max } characters). Please send something shorter.
 invalid-unsupported = I can only read text messages and choices; pictures, stickers and voice messages do not work here.

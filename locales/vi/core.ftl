@@ -197,7 +197,10 @@ invalid-name-digits = Họ và tên không nên có chữ số.
 invalid-name-link = Tên không được chứa đường link hay địa chỉ trang web.
 invalid-phone = Số điện thoại chưa đúng (ví dụ: 0912 345 678 hoặc +84 912 345 678).
 invalid-choice = Lựa chọn này không hợp lệ.
-invalid-pick-option = Xin đồng chí chọn một trong các lựa chọn bên dưới (bấm nút, hoặc gõ số thứ tự của lựa chọn).
+invalid-pick-option = { $platform ->
+    [zalo] Xin đồng chí chọn một trong các lựa chọn bên dưới: gõ số thứ tự của lựa chọn.
+   *[other] Xin đồng chí chọn một trong các lựa chọn bên dưới (bấm nút, hoặc gõ số thứ tự của lựa chọn).
+}
 invalid-expected-text = Câu này cần đồng chí gõ câu trả lời bằng chữ.
 invalid-message-too-long = Tin nhắn quá dài (tối đa { $max } ký tự). Xin đồng chí gửi ngắn hơn.
 invalid-unsupported = Tôi chỉ đọc được tin nhắn chữ và các lựa chọn; hình ảnh, nhãn dán hay tin thoại chưa dùng được ở đây.

@@ -45,3 +45,13 @@ describe("locales", () => {
     expect(() => i18n.t("vi", "no-such-key")).toThrow(MissingTranslationError);
   });
 });
+
+describe("a message read on a given messenger", () => {
+  it("gets $platform, and a message that selects on it takes its default wording without one", () => {
+    const t = i18n.translator("vi", "zalo");
+    expect(t("join-requested", { cell: "Chi bộ Khu phố 3" })).toContain("Chi bộ Khu phố 3");
+    expect(i18n.t("vi", "invalid-pick-option")).toContain("bấm nút");
+    expect(t("invalid-pick-option")).not.toContain("bấm nút");
+    expect(i18n.translator("vi", "telegram")("invalid-pick-option")).toContain("bấm nút");
+  });
+});

@@ -51,7 +51,7 @@ function pickRecipient(deps: CoreDeps, person: PersonWithIdentities): Recipient 
     chatId: identity.chatId,
     messenger: deps.messengers.get(identity.platform as Platform)!,
     locale,
-    t: deps.i18n.translator(locale),
+    t: deps.i18n.translator(locale, identity.platform),
   };
 }
 

@@ -65,7 +65,7 @@ export async function beginTurn(deps: CoreDeps, raw: InboundEvent): Promise<Star
   const turn: Turn = {
     event,
     person,
-    t: deps.i18n.translator(locale),
+    t: deps.i18n.translator(locale, event.platform),
     log: deps.logger.child({ platform: event.platform, personId: person.id, input: event.input.kind }),
     reply: (message, options) =>
       messenger.send(event.chatId, message, {

@@ -22,6 +22,6 @@ export function createRuntime(ctx: FeatureContext, store: TemplateStore): Runtim
     db: deps.db,
     store,
     now: () => deps.now(),
-    texts: (turn) => engineTextsFor(deps.i18n, isLocale(turn.person.locale) ? turn.person.locale : deps.settings.defaultLocale),
+    texts: (turn) => engineTextsFor(deps.i18n, isLocale(turn.person.locale) ? turn.person.locale : deps.settings.defaultLocale, turn.event.platform),
   };
 }

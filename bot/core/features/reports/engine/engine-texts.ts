@@ -109,12 +109,13 @@ export function engineTextsFrom(t: Translator): EngineTexts {
 
 const cache = new WeakMap<I18n, Map<string, EngineTexts>>();
 
-/** Built once per loaded locale set and language: an answer should not re-render ninety messages. */
-export function engineTextsFor(i18n: I18n, locale: EngineLocale): EngineTexts {
+/** Built once per loaded locale set, language and messenger: an answer should not re-render ninety messages. */
+export function engineTextsFor(i18n: I18n, locale: EngineLocale, platform?: string): EngineTexts {
   let byLocale = cache.get(i18n);
   if (!byLocale) cache.set(i18n, (byLocale = new Map()));
-  let texts = byLocale.get(locale);
-  if (!texts) byLocale.set(locale, (texts = engineTextsFrom(i18n.translator(locale))));
+  const key = `${locale}:${platform ?? ""}`;
+  let texts = byLocale.get(key);
+  if (!texts) byLocale.set(key, (texts = engineTextsFrom(i18n.translator(locale, platform))));
   return texts;
 }
 

@@ -18,6 +18,11 @@ export interface Choice {
    * take the keyboard away. Other options are spent once one of the message's options is chosen.
    */
   keep?: boolean;
+  /**
+   * Choosing it ticks or unticks one line of a list (a checklist, a multiple choice): several such
+   * options may be chosen in one answer where options are typed («2, 5» on Zalo).
+   */
+  toggle?: boolean;
 }
 
 /** A file a user sent, kept by reference on the messenger that holds it. */

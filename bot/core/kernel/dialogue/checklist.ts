@@ -58,7 +58,7 @@ export function checklistStep<S extends string>(def: ChecklistDef<S>): StepDef {
       return {
         text: def.title(c),
         choices: [
-          ...def.items(c).map((item) => [stepChoice(def.id, item.key, `${def.mark[states[item.key]!]} ${item.label}`)]),
+          ...def.items(c).map((item) => [{ ...stepChoice(def.id, item.key, `${def.mark[states[item.key]!]} ${item.label}`), toggle: true }]),
           [stepChoice(def.id, checklistDone, def.doneLabel(c.t))],
         ],
       };

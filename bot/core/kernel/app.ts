@@ -116,6 +116,8 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
     }
     if (decl.name === home.helpCommand) return decl.run(turn, args.trim());
     const current = await dialogue.load(turn.person.id);
+    // The command that began what is in progress: no alarm, the dialogue is shown where it stands.
+    if (current && reg.resumes(current.flow, decl.name) && !args.trim()) return dialogueInput(turn, current, { kind: "unsupported", what: "reprompt" });
     if (current) {
       await dialogue.end(turn.person.id);
       await turn.reply({ text: turn.t(decl.name === home.cancelCommand ? "dialogue-cancelled" : "dialogue-interrupted") });

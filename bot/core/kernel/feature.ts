@@ -67,6 +67,11 @@ export function on<S extends FieldShape>(def: ButtonDef<S>, run: ButtonHandler<S
 export interface DialogueDecl {
   flow: string;
   handler: DialogueHandler;
+  /**
+   * Commands that, typed in the middle of this dialogue, mean "where was I?": the dialogue is shown
+   * again where it stands instead of being stopped (/baocao in the middle of a report).
+   */
+  resumedBy?: readonly string[];
 }
 
 export interface FeatureJob {

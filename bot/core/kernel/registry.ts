@@ -15,6 +15,8 @@ export interface Registry {
   /** The button behind callback data, with its values checked; null for anything not declared or not fitting. */
   button(data: string): { binding: ButtonBinding; values: ButtonValues<FieldShape> } | null;
   dialogue(flow: string): DialogueHandler | undefined;
+  /** Whether typing `command` in the middle of a dialogue of `flow` shows it again rather than stopping it. */
+  resumes(flow: string, command: string): boolean;
   renderers(): ReadonlyMap<string, OutboxRenderer>;
   jobs(): FeatureJob[];
 }
@@ -25,6 +27,7 @@ export function createRegistry(features: Feature[]): Registry {
   /** Which feature owns each first segment of a button id: a prefix belongs to one feature. */
   const prefixOwner = new Map<string, string>();
   const dialogues = new Map<string, DialogueHandler>();
+  const resumers = new Map<string, ReadonlySet<string>>();
   const renderers = new Map<string, OutboxRenderer>();
   const jobs: FeatureJob[] = [];
 
@@ -52,9 +55,10 @@ export function createRegistry(features: Feature[]): Registry {
       prefixOwner.set(prefix, feature.name);
       buttons.set(id, binding);
     }
-    for (const { flow, handler } of feature.dialogues ?? []) {
+    for (const { flow, handler, resumedBy } of feature.dialogues ?? []) {
       if (dialogues.has(flow)) refuse(feature, `flow "${flow}" is taken`);
       dialogues.set(flow, handler);
+      if (resumedBy?.length) resumers.set(flow, new Set(resumedBy));
     }
     for (const [kind, renderer] of Object.entries(feature.outbox ?? {})) {
       if (renderers.has(kind)) refuse(feature, `outbox kind "${kind}" is taken`);
@@ -81,6 +85,7 @@ export function createRegistry(features: Feature[]): Registry {
       return null;
     },
     dialogue: (flow) => dialogues.get(flow),
+    resumes: (flow, command) => resumers.get(flow)?.has(command) ?? false,
     renderers: () => renderers,
     jobs: () => jobs,
   };

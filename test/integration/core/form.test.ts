@@ -12,6 +12,7 @@ const probeFeature: FeatureFactory = (ctx) => {
   const check = (raw: string) => ({ ok: true as const, value: raw.trim() });
   const form = ctx.form({
     flow: "probe",
+    resumedBy: ["probe"],
     steps: { a: textStep("a", "ask-full-name", check), b: textStep("b", "ask-cell-name", check) },
     finish: async (_turn, data) => {
       if (failing) throw new Error("database unavailable");
@@ -28,6 +29,17 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 describe("a feature dialogue", () => {
+  it("is shown again where it stands when the command that began it is typed again; another command stops it", async () => {
+    const u = h.user("2");
+    await u.command("probe");
+    await u.say("Nguyễn Văn An");
+    const again = await u.command("probe");
+    expect(texts(again)).not.toContain("Đã dừng");
+    expect(texts(again)).toContain("Tên chi bộ là gì?");
+    expect(JSON.parse((await h.testDb.db.dialogueState.findFirstOrThrow()).data)).toMatchObject({ a: "Nguyễn Văn An" });
+    expect(texts(await u.command("hoso"))).toContain("Đã dừng việc đang làm dở");
+  });
+
   it("keeps every answer when its finish fails, and finishes once it can", async () => {
     const u = h.user("1");
     await u.command("probe");

@@ -31,6 +31,7 @@ export const linkingFeature: FeatureFactory = (ctx) => {
 
   const codeForm = ctx.form({
     flow: "link",
+    resumedBy: ["lienket"],
     steps: {
       code: {
         ...textStep("code", "link-ask-code", (raw) => (normalizeInviteCode(raw) ? { ok: true, value: raw } : { ok: false, reason: "link-malformed" }), { expectTextKey: "link-expected-code" }),

@@ -20,6 +20,8 @@ export interface Reask {
 
 export interface FormDef {
   flow: string;
+  /** Commands that show this dialogue again where it stands, instead of stopping it (see DialogueDecl). */
+  resumedBy?: readonly string[];
   steps: Record<string, StepDef>;
   /** Where to go after an answer; the next step of the plan by default. Null finishes. */
   next?(step: string, value: StepValue, data: DialogueData): string | null | undefined;
@@ -32,6 +34,7 @@ export interface FormDef {
 
 export interface Form {
   flow: string;
+  resumedBy?: readonly string[];
   start(turn: Turn, plan: string[], data: DialogueData, intro?: string): Promise<void>;
   handler: DialogueHandler;
 }
@@ -166,6 +169,7 @@ export function createForm(deps: RunnerDeps, def: FormDef): Form {
 
   return {
     flow: def.flow,
+    ...(def.resumedBy ? { resumedBy: def.resumedBy } : {}),
     handler,
     async start(turn, plan, data, intro) {
       const withPlan = { ...data, _plan: plan.join(",") };

@@ -1,16 +1,11 @@
 /**
  * Numbered options, for a messenger without buttons.
  *
- * Each message with choices is shown with its options numbered ("1. Duyệt", "2. Từ chối") and a
- * line saying what to type. What was shown is kept in ChoiceMemory (per chat, in the database, so a
- * restart keeps it), and a typed "2" maps back to the choice's `data`.
- *
- * Numbering runs in batches. A batch starts at 1 with the first message with options sent after
- * the person last wrote, and every further message with options continues the numbers until the
- * person writes again: two join requests shown one after the other read "1. Duyệt / 2. Từ chối"
- * and "3. Duyệt / 4. Từ chối", and "3" can only mean the second one. Once the person has written,
- * the batch is sealed: its numbers keep working ("3" still approves the second request after
- * "1" approved the first) until the next message with options starts a new batch.
+ * Each message with choices is shown with its options numbered from 1 ("1. Duyệt", "2. Từ chối")
+ * and a line saying what to type. What the latest such message offered is kept in ChoiceMemory
+ * (per chat, in the database, so a restart keeps it), and a typed "2" maps back to that option's
+ * `data`: a bare number always answers the most recent message that asked. Options that tick a line
+ * of a list may be chosen several at once ("2, 5").
  */
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
@@ -20,24 +15,23 @@ export interface RememberedChoice {
   n: number;
   label: string;
   data: string;
+  /** Ticks a line of a list: may be chosen together with others of its kind. */
+  toggle?: boolean;
 }
 
 export interface RememberedChoices {
+  /** The options of the latest message that had any, numbered from 1. */
   items: RememberedChoice[];
-  /** The person wrote since these options were shown: the next options start a new batch at 1. */
-  sealed: boolean;
-  /** The last message sent to the chat carried options (typed option texts are matched only then). */
+  /** The last message sent to the chat carried these options (typed option texts are matched only then). */
   fresh: boolean;
 }
 
-/** A batch never grows past this many options; further ones start again at 1. */
-export const maxBatchOptions = 200;
-
-const itemSchema = z.object({ n: z.number().int().positive(), label: z.string(), data: z.string() });
+const itemSchema = z.object({ n: z.number().int().positive(), label: z.string(), data: z.string(), toggle: z.boolean().optional() });
 const storedSchema = z.union([
-  z.object({ v: z.literal(1), sealed: z.boolean(), fresh: z.boolean(), items: z.array(itemSchema) }),
-  // The schema's documented shape, a bare list: read as a sealed batch.
-  z.array(itemSchema).transform((items) => ({ v: 1 as const, sealed: true, fresh: false, items })),
+  // An earlier release kept batches across messages (and a "sealed" flag): read as the latest options.
+  z.object({ v: z.literal(1), fresh: z.boolean(), items: z.array(itemSchema) }).passthrough(),
+  // The schema's documented shape, a bare list.
+  z.array(itemSchema).transform((items) => ({ v: 1 as const, fresh: false, items })),
 ]);
 
 const platform = "zalo";
@@ -54,23 +48,17 @@ export async function loadChoices(db: Db, chatId: string): Promise<RememberedCho
   }
   const parsed = storedSchema.safeParse(json);
   if (!parsed.success) return null;
-  const { items, sealed, fresh } = parsed.data;
-  return { items, sealed, fresh };
+  const { items, fresh } = parsed.data;
+  return { items, fresh };
 }
 
 export async function saveChoices(db: Db, chatId: string, memory: RememberedChoices): Promise<void> {
-  const choices = JSON.stringify({ v: 1, sealed: memory.sealed, fresh: memory.fresh, items: memory.items });
+  const choices = JSON.stringify({ v: 1, fresh: memory.fresh, items: memory.items });
   await db.choiceMemory.upsert({
     where: { platform_chatId: { platform, chatId } },
     create: { platform, chatId, choices },
     update: { choices },
   });
-}
-
-/** The person wrote: the options shown so far stay answerable, the next ones start at 1. */
-export async function sealChoices(db: Db, chatId: string, memory: RememberedChoices | null): Promise<void> {
-  if (!memory || memory.sealed) return;
-  await saveChoices(db, chatId, { ...memory, sealed: true });
 }
 
 /**
@@ -83,14 +71,12 @@ export function cleanLabel(label: string): string {
   return stripped === "" ? flat : stripped;
 }
 
-/** Numbers the choices of one message, continuing the open batch or starting a new one. */
-export function numberChoices(choices: Choice[][] | undefined, memory: RememberedChoices | null): { shown: RememberedChoice[]; memory: RememberedChoices } | null {
+/** Numbers the choices of one message from 1; they become what a typed number answers. */
+export function numberChoices(choices: Choice[][] | undefined): { shown: RememberedChoice[]; memory: RememberedChoices } | null {
   const flat = (choices ?? []).flat();
   if (flat.length === 0) return null;
-  const continuing = memory && !memory.sealed && memory.items.length > 0 && memory.items.length + flat.length <= maxBatchOptions;
-  const start = continuing ? Math.max(...memory.items.map((i) => i.n)) + 1 : 1;
-  const shown = flat.map((c, i) => ({ n: start + i, label: cleanLabel(c.label), data: c.data }));
-  return { shown, memory: { items: continuing ? [...memory.items, ...shown] : shown, sealed: false, fresh: true } };
+  const shown = flat.map((c, i) => ({ n: i + 1, label: cleanLabel(c.label), data: c.data, ...(c.toggle ? { toggle: true } : {}) }));
+  return { shown, memory: { items: shown, fresh: true } };
 }
 
 export interface HintTexts {

@@ -8,8 +8,8 @@
  * 3. updates of one person are handled one after the other, in the order received (those of
  *    different people concurrently);
  * 4. the text is read against the options last shown in the chat and the commands the core
- *    knows (normalize.ts), the options of the chat are sealed (the person answered), and the
- *    event goes to the core; then the inbox forgets the update's text.
+ *    knows (normalize.ts), and the event goes to the core (several, for "2, 5" on a list); then
+ *    the inbox forgets the update's text.
  */
 import type { EventSink } from "../core/contract/ports.ts";
 import type { Db } from "../db/client.ts";
@@ -72,7 +72,6 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
         if (normalized.isCommand) await deps.messenger.send(normalized.chatId, { text: deps.i18n.t(deps.defaultLocale, "private-chat-only") });
         return;
       case "ambiguous": {
-        await deps.messenger.sealChoices(message.chat.id);
         const locale = await deps.sink.localeOf(platform, message.from.id);
         const numbers = normalized.numbers.join(", ");
         await deps.messenger.send(message.chat.id, { text: deps.i18n.t(locale, "zalo-ambiguous-option", { label: normalized.label, numbers }) });
@@ -80,8 +79,11 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
       }
       case "event":
         log.debug({ event_name: update.event_name, input: normalized.event.input.kind }, "zalo update");
-        await deps.messenger.sealChoices(message.chat.id);
         await deps.sink.handle(normalized.event);
+        return;
+      case "events":
+        log.debug({ event_name: update.event_name, count: normalized.events.length }, "zalo update with several options");
+        for (const event of normalized.events) await deps.sink.handle(event);
         return;
     }
   }

@@ -10,7 +10,7 @@ import { splitText } from "../lib/split.ts";
 import type { I18n, Locale } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import type { ZaloBotClient } from "./client.ts";
-import { loadChoices, numberChoices, renderOptions, saveChoices, sealChoices, type HintTexts, type RememberedChoices } from "./choices.ts";
+import { loadChoices, numberChoices, renderOptions, saveChoices, type HintTexts, type RememberedChoices } from "./choices.ts";
 import { ZaloApiError } from "./errors.ts";
 import { ZALO_MAX_TEXT_LENGTH } from "./types.ts";
 
@@ -42,13 +42,7 @@ export interface ZaloMessengerDeps {
 /** The subset of the client the messenger uses (a test can pass a recording double). */
 export type ZaloSender = Pick<ZaloBotClient, "sendMessage">;
 
-export interface ZaloMessenger extends Messenger {
-  /**
-   * The person wrote: the options shown so far stay answerable, the next ones start again at 1.
-   * Runs in the chat's send queue, so options being sent meanwhile are never overwritten.
-   */
-  sealChoices(chatId: string): Promise<void>;
-}
+export type ZaloMessenger = Messenger;
 
 export function createZaloMessenger(client: ZaloSender, deps: ZaloMessengerDeps): ZaloMessenger {
   const { db, i18n } = deps;
@@ -84,7 +78,7 @@ export function createZaloMessenger(client: ZaloSender, deps: ZaloMessengerDeps)
 
   async function send(chatId: string, message: OutboundMessage, options: SendOptions): Promise<void> {
     const previous = await loadChoices(db, chatId);
-    const numbered = numberChoices(message.choices, previous);
+    const numbered = numberChoices(message.choices);
     const blocks = [message.text.trim()];
     const locale = options.locale ?? deps.defaultLocale;
     // Files (meeting papers) live on the messenger they were sent on; Zalo's API cannot send files at all.
@@ -114,7 +108,6 @@ export function createZaloMessenger(client: ZaloSender, deps: ZaloMessengerDeps)
   return {
     platform: "zalo",
     send: (chatId, message, options = {}) => serial(chatId, () => send(chatId, message, options)),
-    sealChoices: (chatId) => serial(chatId, async () => sealChoices(db, chatId, await loadChoices(db, chatId))),
     // Zalo has no links that open a bot with a payload: the code is typed instead.
     inviteLink: () => undefined,
   };

@@ -52,6 +52,8 @@ export interface NormalizeContext {
 
 export type ZaloNormalized =
   | { kind: "event"; event: InboundEvent; messageId: string }
+  /** Several options ticked in one answer ("2, 5"): one event each, in the order typed. */
+  | { kind: "events"; events: InboundEvent[]; messageId: string }
   /** The typed text names several options of the same label ("Duyệt" with two requests): ask which number. */
   | { kind: "ambiguous"; event: InboundEvent; messageId: string; label: string; numbers: number[] }
   /** A group chat (beta on Zalo): the bot only works in private chats. */
@@ -87,13 +89,22 @@ export function normalizeZaloUpdate(update: ZaloUpdate, ctx: NormalizeContext): 
   if (read.kind === "ambiguous") {
     return { kind: "ambiguous", messageId, label: read.label, numbers: read.numbers, event: { ...base, input: { kind: "text", text } } };
   }
+  if (read.kind === "inputs") return { kind: "events", messageId, events: read.inputs.map((input) => ({ ...base, input })) };
   return { kind: "event", messageId, event: { ...base, input: read.input } };
 }
 
-type ReadText = { kind: "input"; input: InboundInput } | { kind: "ambiguous"; label: string; numbers: number[] };
+type ReadText = { kind: "input"; input: InboundInput } | { kind: "inputs"; inputs: InboundInput[] } | { kind: "ambiguous"; label: string; numbers: number[] };
 
 /** Most digits a typed option number has (options are numbered from 1, at most a few hundred). */
 const numberPattern = /^(?:so|lua chon|chon|#)?\s*(\d{1,3})$/;
+
+/** "2, 5", "2 5", "2 va 5": two or more distinct numbers (folded text), else null. */
+function severalNumbers(folded: string): number[] | null {
+  const parts = folded.replace(/^(?:so|chon)\s+/, "").split(/\s*(?:\s|va|and)\s*/).filter(Boolean);
+  if (parts.length < 2 || parts.length > 30 || !parts.every((p) => /^\d{1,3}$/.test(p))) return null;
+  const numbers = [...new Set(parts.map(Number))];
+  return numbers.length >= 2 ? numbers : null;
+}
 
 /** How a typed text reads: a command, an option, or just text. */
 export function readText(text: string, ctx: Pick<NormalizeContext, "commands" | "memory">): ReadText {
@@ -107,6 +118,12 @@ export function readText(text: string, ctx: Pick<NormalizeContext, "commands" | 
     const n = Number(number[1]);
     const item = items.find((i) => i.n === n);
     if (item) return { kind: "input", input: { kind: "choice", data: item.data } };
+  }
+  // "2, 5" ticks two lines of a list at once, in the order typed.
+  const several = severalNumbers(folded);
+  if (several && items.length > 0) {
+    const picked = several.map((n) => items.find((i) => i.n === n));
+    if (picked.every((i) => i?.toggle)) return { kind: "inputs", inputs: picked.map((i) => ({ kind: "choice", data: i!.data })) };
   }
   // An option's text counts only while its message is the last one shown: an old "Không" must not
   // answer a question asked since.

@@ -115,39 +115,46 @@ describe("long polling", () => {
     expect(sink.events[0]!.input).toEqual({ kind: "text", text: "Xin chào" });
   });
 
-  it("maps a typed number to the option shown, even after a restart", async () => {
+  it("maps a typed number to the latest message's option, even after a restart", async () => {
     const sink = new RecordingSink();
     await testDb.db.person.create({ data: { identities: { create: { platform: "zalo", userId: "a1", chatId: "a1" } } } });
     const first = await startAdapter(sink);
     await first.messenger.send("a1", { text: "Yêu cầu của An", choices: [[{ label: "Duyệt", data: "ap:an" }, { label: "Từ chối", data: "rj:an" }]] });
     await first.messenger.send("a1", { text: "Yêu cầu của Bảo", choices: [[{ label: "Duyệt", data: "ap:bao" }, { label: "Từ chối", data: "rj:bao" }]] });
-    expect(fake.sent.map((s) => s.text?.split("\n\n")[1])).toEqual(["1. Duyệt\n2. Từ chối\nTrả lời 1 hoặc 2.", "3. Duyệt\n4. Từ chối\nTrả lời 3 hoặc 4."]);
+    // Each message's options from 1: nobody has to read a «3» off the screen.
+    expect(fake.sent.map((s) => s.text?.split("\n\n")[1])).toEqual(["1. Duyệt\n2. Từ chối\nTrả lời 1 hoặc 2.", "1. Duyệt\n2. Từ chối\nTrả lời 1 hoặc 2."]);
     await first.stop();
     const second = await startAdapter(sink);
-    fake.pushUpdate(textUpdate("số 3", { userId: "a1" }));
+    fake.pushUpdate(textUpdate("số 2", { userId: "a1" }));
     await until(() => sink.events.length === 1, "an event");
-    // Answered: the batch is sealed, yet its numbers keep working for the other request.
-    fake.pushUpdate(textUpdate("2.", { userId: "a1" }));
-    await until(() => sink.events.length === 2, "two events");
-    expect(sink.events.map((e) => e.input)).toEqual([
-      { kind: "choice", data: "ap:bao" },
-      { kind: "choice", data: "rj:an" },
-    ]);
-    // New options after the person wrote start again at 1.
+    // The bare number answers the most recent message that asked.
+    expect(sink.events.map((e) => e.input)).toEqual([{ kind: "choice", data: "rj:bao" }]);
     await second.messenger.send("a1", { text: "Menu", choices: [[{ label: "Lịch sinh hoạt", data: "m:lich" }]] });
     expect(fake.sent.at(-1)?.text).toBe("Menu\n\n1. Lịch sinh hoạt\nTrả lời 1.");
   });
 
-  it("asks for the number when a typed option text is ambiguous", async () => {
+  it("asks for the number when a typed option text names two options of the latest message", async () => {
     const sink = new RecordingSink();
     await testDb.db.person.create({ data: { identities: { create: { platform: "zalo", userId: "a1", chatId: "a1" } } } });
     const adapter = await startAdapter(sink);
-    await adapter.messenger.send("a1", { text: "An", choices: [[{ label: "Duyệt", data: "ap:an" }]] });
-    await adapter.messenger.send("a1", { text: "Bảo", choices: [[{ label: "Duyệt", data: "ap:bao" }]] });
+    await adapter.messenger.send("a1", { text: "Hai yêu cầu", choices: [[{ label: "Duyệt", data: "ap:an" }], [{ label: "Duyệt", data: "ap:bao" }]] });
     fake.pushUpdate(textUpdate("duyet", { userId: "a1" }));
-    await fake.waitForSent(3);
-    expect(fake.sent[2]!.text).toBe("Có nhiều lựa chọn «Duyệt». Xin đồng chí gõ số của lựa chọn muốn chọn: 1, 2.");
+    await fake.waitForSent(2);
+    expect(fake.sent[1]!.text).toBe("Có nhiều lựa chọn «Duyệt». Xin đồng chí gõ số của lựa chọn muốn chọn: 1, 2.");
     expect(sink.events).toEqual([]);
+  });
+
+  it("ticks several lines of a list in one answer («1, 3»)", async () => {
+    const sink = new RecordingSink();
+    await testDb.db.person.create({ data: { identities: { create: { platform: "zalo", userId: "a1", chatId: "a1" } } } });
+    const adapter = await startAdapter(sink);
+    await adapter.messenger.send("a1", { text: "Điểm danh", choices: [[{ label: "✅ An", data: "d:att:0", toggle: true }], [{ label: "✅ Bảo", data: "d:att:1", toggle: true }], [{ label: "✅ Cúc", data: "d:att:2", toggle: true }], [{ label: "Lưu", data: "d:att:_done" }]] });
+    fake.pushUpdate(textUpdate("1, 3", { userId: "a1" }));
+    await until(() => sink.events.length === 2, "two events");
+    expect(sink.events.map((e) => e.input)).toEqual([
+      { kind: "choice", data: "d:att:0" },
+      { kind: "choice", data: "d:att:2" },
+    ]);
   });
 
   it("records every message id at once: a redelivered message is never handled twice, even after a crash and a restart", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerHint, cleanLabel, maxBatchOptions, numberChoices, renderOptions, type HintTexts, type RememberedChoices } from "../../bot/zalo/choices.ts";
+import { answerHint, cleanLabel, numberChoices, renderOptions, type HintTexts } from "../../bot/zalo/choices.ts";
 
 const vi: HintTexts = {
   one: (n) => `Trả lời ${n}.`,
@@ -10,37 +10,28 @@ const vi: HintTexts = {
 const request = (id: string) => [[{ label: "Duyệt", data: `ap:${id}` }, { label: "Từ chối", data: `rj:${id}` }]];
 
 describe("numbering", () => {
-  it("starts at 1 and continues over several messages until the person writes", () => {
-    const first = numberChoices(request("a"), null)!;
+  it("starts at 1 for every message, and the latest message's options are what a number answers", () => {
+    const first = numberChoices(request("a"))!;
     expect(first.shown.map((c) => c.n)).toEqual([1, 2]);
-    const second = numberChoices(request("b"), first.memory)!;
+    const second = numberChoices(request("b"))!;
     expect(second.shown).toEqual([
-      { n: 3, label: "Duyệt", data: "ap:b" },
-      { n: 4, label: "Từ chối", data: "rj:b" },
+      { n: 1, label: "Duyệt", data: "ap:b" },
+      { n: 2, label: "Từ chối", data: "rj:b" },
     ]);
-    // Both messages stay answerable: the memory holds all four.
-    expect(second.memory.items.map((c) => c.data)).toEqual(["ap:a", "rj:a", "ap:b", "rj:b"]);
-    expect(second.memory).toMatchObject({ sealed: false, fresh: true });
+    expect(second.memory).toEqual({ fresh: true, items: second.shown });
   });
 
-  it("starts a new batch at 1 once the person has written", () => {
-    const first = numberChoices(request("a"), null)!;
-    const sealed: RememberedChoices = { ...first.memory, sealed: true };
-    const next = numberChoices(request("b"), sealed)!;
-    expect(next.shown.map((c) => c.n)).toEqual([1, 2]);
-    expect(next.memory.items.map((c) => c.data)).toEqual(["ap:b", "rj:b"]);
-  });
-
-  it("never lets a batch grow without bound", () => {
-    const many = Array.from({ length: maxBatchOptions - 1 }, (_, i) => [{ label: `L${i}`, data: `d${i}` }]);
-    const full = numberChoices(many, null)!;
-    const next = numberChoices(request("z"), full.memory)!;
-    expect(next.shown.map((c) => c.n)).toEqual([1, 2]);
+  it("remembers which options tick a line of a list", () => {
+    const list = numberChoices([[{ label: "☐ A", data: "d:x:a", toggle: true }], [{ label: "Xong", data: "d:x:_done" }]])!;
+    expect(list.shown).toEqual([
+      { n: 1, label: "☐ A", data: "d:x:a", toggle: true },
+      { n: 2, label: "Xong", data: "d:x:_done" },
+    ]);
   });
 
   it("returns nothing for a message without choices", () => {
-    expect(numberChoices(undefined, null)).toBeNull();
-    expect(numberChoices([[]], null)).toBeNull();
+    expect(numberChoices(undefined)).toBeNull();
+    expect(numberChoices([[]])).toBeNull();
   });
 
   it("keeps labels that carry their own number from being numbered twice", () => {
@@ -60,7 +51,7 @@ describe("the line under the options", () => {
   });
 
   it("renders one line per option, then the hint", () => {
-    const { shown } = numberChoices(request("a"), null)!;
+    const { shown } = numberChoices(request("a"))!;
     expect(renderOptions(shown, vi)).toBe("1. Duyệt\n2. Từ chối\nTrả lời 1 hoặc 2.");
   });
 });

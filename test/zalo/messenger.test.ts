@@ -46,34 +46,32 @@ describe("sending to Zalo", () => {
     expect(texts()[0]).toMatch(/\nReply 1, 2 or 3\.$/);
   });
 
-  it("continues the numbers for a second message and remembers them in the database", async () => {
+  it("numbers each message's options from 1 and remembers the latest in the database", async () => {
     await messenger.send(chat, { text: "A", choices: [[{ label: "Duyệt", data: "ap:a" }, { label: "Từ chối", data: "rj:a" }]] });
-    // A new messenger (a restart) carries on from what the database remembers.
+    // A new messenger (a restart) reads what the database remembers.
     messenger = newMessenger();
     await messenger.send(chat, { text: "B", choices: [[{ label: "Duyệt", data: "ap:b" }, { label: "Từ chối", data: "rj:b" }]] });
-    expect(texts()[1]).toBe("B\n\n3. Duyệt\n4. Từ chối\nTrả lời 3 hoặc 4.");
+    expect(texts()[1]).toBe("B\n\n1. Duyệt\n2. Từ chối\nTrả lời 1 hoặc 2.");
     const memory = await loadChoices(testDb.db, chat);
-    expect(memory?.items.map((i) => `${i.n}=${i.data}`)).toEqual(["1=ap:a", "2=rj:a", "3=ap:b", "4=rj:b"]);
+    expect(memory?.items.map((i) => `${i.n}=${i.data}`)).toEqual(["1=ap:b", "2=rj:b"]);
     expect(memory?.fresh).toBe(true);
     await messenger.send(chat, { text: "Đã duyệt." });
-    expect((await loadChoices(testDb.db, chat))?.fresh).toBe(false);
+    // A message without options does not replace them: a bare number still answers the latest that asked.
+    expect(await loadChoices(testDb.db, chat)).toMatchObject({ fresh: false, items: [{ n: 1, data: "ap:b" }, { n: 2, data: "rj:b" }] });
   });
 
-  it("seals the batch when the person writes, without losing options sent meanwhile", async () => {
-    const zalo = newMessenger();
-    await zalo.send(chat, { text: "A", choices: [[{ label: "Duyệt", data: "ap:a" }]] });
-    await Promise.all([zalo.send(chat, { text: "B", choices: [[{ label: "Duyệt", data: "ap:b" }]] }), zalo.sealChoices(chat)]);
-    expect(await loadChoices(testDb.db, chat)).toMatchObject({ sealed: true, items: [{ n: 1, data: "ap:a" }, { n: 2, data: "ap:b" }] });
-    await zalo.send(chat, { text: "C", choices: [[{ label: "Mở menu", data: "m:menu" }]] });
-    expect(texts().at(-1)).toBe("C\n\n1. Mở menu\nTrả lời 1.");
-  });
-
-  it("numbers in the order sent when two messages go to one chat at once", async () => {
+  it("remembers the options of the message sent last when two go to one chat at once", async () => {
     await Promise.all([
       messenger.send(chat, { text: "A", choices: [[{ label: "Duyệt", data: "ap:a" }]] }),
       messenger.send(chat, { text: "B", choices: [[{ label: "Duyệt", data: "ap:b" }]] }),
     ]);
-    expect(texts()).toEqual(["A\n\n1. Duyệt\nTrả lời 1.", "B\n\n2. Duyệt\nTrả lời 2."]);
+    expect(texts()).toEqual(["A\n\n1. Duyệt\nTrả lời 1.", "B\n\n1. Duyệt\nTrả lời 1."]);
+    expect((await loadChoices(testDb.db, chat))?.items).toEqual([{ n: 1, label: "Duyệt", data: "ap:b" }]);
+  });
+
+  it("reads a memory an earlier release left (batches across messages) as the latest options", async () => {
+    await testDb.db.choiceMemory.create({ data: { platform: "zalo", chatId: chat, choices: JSON.stringify({ v: 1, sealed: true, fresh: true, items: [{ n: 3, label: "Duyệt", data: "ap:x" }] }) } });
+    expect(await loadChoices(testDb.db, chat)).toEqual({ fresh: true, items: [{ n: 3, label: "Duyệt", data: "ap:x" }] });
   });
 
   it("splits long text at paragraph boundaries under 2,000 characters, options under the last part", async () => {

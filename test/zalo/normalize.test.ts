@@ -16,7 +16,6 @@ const ctx = (over: Partial<NormalizeContext> = {}): NormalizeContext => ({ comma
 const read = (text: string, over: Partial<NormalizeContext> = {}) => readText(text, ctx(over));
 
 const memory = (fresh: boolean): RememberedChoices => ({
-  sealed: true,
   fresh,
   items: [
     { n: 1, label: "Tạo mã mới", data: "iv:new:c1" },
@@ -92,7 +91,7 @@ describe("numbered answers and option texts", () => {
     expect(read(text, { memory: memory(false) })).toEqual({ kind: "input", input: { kind: "choice", data: "ap:m1" } });
   });
 
-  it("keeps numbers of a sealed batch working, but a number that was not shown is text", () => {
+  it("keeps the latest options answerable by number after other messages, but a number not shown is text", () => {
     expect(read("6", { memory: memory(false) })).toEqual({ kind: "input", input: { kind: "choice", data: "rj:m2" } });
     expect(read("8", { memory: memory(true) })).toEqual({ kind: "input", input: { kind: "text", text: "8" } });
     expect(read("1", { memory: null })).toEqual({ kind: "input", input: { kind: "text", text: "1" } });
@@ -111,9 +110,38 @@ describe("numbered answers and option texts", () => {
   });
 
   it("gives a slash command priority over options, and options over a bare command", () => {
-    const withHuy: RememberedChoices = { sealed: false, fresh: true, items: [{ n: 1, label: "Hủy", data: "x" }] };
+    const withHuy: RememberedChoices = { fresh: true, items: [{ n: 1, label: "Hủy", data: "x" }] };
     expect(read("huỷ", { memory: withHuy })).toEqual({ kind: "input", input: { kind: "choice", data: "x" } });
     expect(read("/huy", { memory: withHuy })).toEqual({ kind: "input", input: { kind: "command", command: "huy", args: "" } });
+  });
+});
+
+describe("several numbers in one answer", () => {
+  const list: RememberedChoices = {
+    fresh: true,
+    items: [
+      { n: 1, label: "☐ Cán bộ", data: "d:categories:can_bo", toggle: true },
+      { n: 2, label: "☐ Hưu trí", data: "d:categories:huu_tri", toggle: true },
+      { n: 3, label: "☐ Công nhân", data: "d:categories:cong_nhan", toggle: true },
+      { n: 4, label: "Xong", data: "d:categories:_done" },
+    ],
+  };
+
+  it.each(["1, 3", "1,3", "1 3", "1 và 3", "số 1, 3"])("reads %j as ticking lines 1 and 3, in order", (text) => {
+    expect(read(text, { memory: list })).toEqual({ kind: "inputs", inputs: [{ kind: "choice", data: "d:categories:can_bo" }, { kind: "choice", data: "d:categories:cong_nhan" }] });
+  });
+
+  it("takes several numbers only for lines of a list: not with «Xong», not a number not shown, not a plain choice", () => {
+    expect(read("1, 4", { memory: list })).toEqual({ kind: "input", input: { kind: "text", text: "1, 4" } });
+    expect(read("1, 9", { memory: list })).toEqual({ kind: "input", input: { kind: "text", text: "1, 9" } });
+    expect(read("3, 5", { memory: memory(true) })).toEqual({ kind: "input", input: { kind: "text", text: "3, 5" } });
+    // A date is not a list of numbers.
+    expect(read("5/12", { memory: list })).toEqual({ kind: "input", input: { kind: "text", text: "5/12" } });
+  });
+
+  it("turns them into one event each", () => {
+    const n = normalizeZaloUpdate(parseZaloUpdate(textUpdate("2, 3", { userId: "u1", messageId: "m9" }))!, ctx({ memory: list }));
+    expect(n).toMatchObject({ kind: "events", messageId: "m9", events: [{ userId: "u1", input: { data: "d:categories:huu_tri" } }, { userId: "u1", input: { data: "d:categories:cong_nhan" } }] });
   });
 });
 

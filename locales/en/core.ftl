@@ -6,7 +6,10 @@ welcome =
 
     What would you like to do?
     • Cell secretary: choose «Create my cell».
-    • Party member: choose «Join with an invite code» and type the code your secretary sent, or open the invite link.
+    • Party member: choose «Join with an invite code» and type the code your secretary sent{ $platform ->
+        [zalo] .
+       *[other] , or open the invite link.
+    }
 button-create-cell = Create my cell
 button-join-with-code = Join with an invite code
 button-members = Member list
@@ -96,7 +99,10 @@ invite-view = Invite code for { $cell }: { $code }
 invite-link = Invite link: { $link }
 invite-expires = Valid until the end of { $date }.
 invite-no-expiry = The code does not expire; you can revoke it at any time.
-invite-how-to-share = Send this code (and the link, where there is one) to the members of your cell. Every request to join needs your approval.
+invite-how-to-share = { $platform ->
+    [zalo] Send this code to the members of your cell: on Zalo they type «tham gia» and the code. Every request to join needs your approval.
+   *[other] Send this code (and the link, where there is one) to the members of your cell. Every request to join needs your approval.
+}
 button-invite-new = New code (the old one stops working)
 button-invite-revoke = Revoke the code
 invite-code-malformed = That is not an invite code. A code has 16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS.
@@ -181,7 +187,10 @@ help-member =
     /huy — stop what is in progress
 help-admin =
     For the secretary and deputy:
-    /moi — invite code and link
+    /moi — { $platform ->
+        [zalo] invite code
+       *[other] invite code and link
+    }
     /choduyet — requests waiting for approval
     /thanhvien — members and how to reach them
 help-secretary = Secretary: in /thanhvien, choose a member's name to appoint a deputy or committee member, hand over the secretary role, mark an exemption from meetings, or remove them from the cell.
@@ -194,7 +203,7 @@ invalid-too-long = Too long ({ $length } characters; at most { $max }).
 invalid-no-letters = Please use letters.
 invalid-looks-like-command = That is a command, not an answer.
 invalid-name-digits = A full name should not contain digits.
-invalid-name-link = A name may not contain a link or a web address.
+invalid-name-link = A name may not contain a web address.
 invalid-phone = That phone number does not look right (e.g. 0912 345 678 or +84 912 345 678).
 invalid-choice = That choice is not valid.
 invalid-pick-option = { $platform ->
@@ -207,13 +216,17 @@ invalid-unsupported = I can only read text messages and choices; pictures, stick
 unsupported-outside-dialogue = I can only read text messages and choices. Type /menu to see what you can do.
 unknown-text = I did not understand. Type /menu to see what you can do, or /help for help.
 unknown-command = There is no command «{ $command }». Type /help to see the commands.
-stale-button = This button is out of date or the matter is already settled; nothing changed.
+stale-button = { $platform ->
+    [zalo] This option is out of date or the matter is already settled; nothing changed.
+   *[other] This button is out of date or the matter is already settled; nothing changed.
+}
 error-not-allowed = Only the cell secretary (or deputy) can do this.
 error-not-member = You are not a member of this cell in the bot.
 error-not-found = This could not be found; it may have changed.
 error-secretary-must-transfer = Please hand the secretary role to another member (in /thanhvien) before leaving the cell.
 error-cannot-target-self = You cannot do this to yourself.
 error-no-cell = You do not belong to any cell in the bot yet. Type /thamgia to join with an invite code, or /taochibo if you are a secretary.
+error-request-pending = Your request to join { $cells } is waiting for the secretary's approval. I will tell you as soon as it is approved; from then on you can use this command.
 error-internal = Sorry, something went wrong. Everything saved is safe; please try again in a few minutes.
 private-chat-only = Please message the bot privately; it does not handle cell matters in group chats.
 

@@ -106,7 +106,7 @@ button-answer-status = Answers so far
 button-cancel-meeting = Cancel the meeting
 button-reminder-settings = Reminder settings
 button-attendance-history = Attendance record
-button-attendance-for = Attendance: { $title }
+button-attendance-for = Attendance { $date }
 new-meeting-intro = Adding a meeting. Type /huy at any time to stop.
 ask-meeting-kind = What kind of meeting?
 ask-meeting-title = The meeting's name? (e.g. Forum: the cell's role in educating and managing members)
@@ -118,11 +118,25 @@ ask-meeting-place = Where? (e.g. Cultural house, neighbourhood 3)
 ask-meeting-new-place = The new place?
 ask-meeting-agenda = Agenda (optional).
 ask-meeting-preparation = What should members prepare? (optional)
-ask-meeting-documents = Documents to read beforehand ({ $count } so far): send a file or paste a link. When done, choose «Done, no more documents».
+ask-meeting-documents = { $count ->
+        [0] Documents to read beforehand
+       *[other] Documents to read beforehand ({ $count } so far)
+    }: { $platform ->
+        [zalo] paste the document's web address (starting with http); on Zalo the bot cannot receive files yet.
+       *[other] send a file or paste a link.
+    } When done, choose «Done, no more documents».
 button-documents-done = Done, no more documents
 meeting-document-added = Document received ({ $count } in all).
-meeting-confirm = Please check. When saved, members are told at once and reminded before the meeting.
+meeting-confirm = Please check; to correct an item, choose «Change …» for it. When saved, members are told at once and reminded before the meeting.
 button-meeting-save = Save and announce
+button-meeting-edit-kind = Change kind
+button-meeting-edit-title = Change name
+button-meeting-edit-topic = Change topic
+button-meeting-edit-time = Change day and time
+button-meeting-edit-place = Change place
+button-meeting-edit-agenda = Change agenda
+button-meeting-edit-preparation = Change preparation
+button-meeting-edit-documents = Add documents
 meeting-saved = The meeting at { $when } is saved and { $count } members have been told.
 meeting-saved-held = The meeting at { $when } is saved. It is the cell's quiet time ({ $start }–{ $end }), so { $count } members will be told at { $time }.
 meeting-moved = The meeting now starts at { $when }; members are told once and reminded at the new time.
@@ -134,6 +148,26 @@ meeting-cancelled-done = The meeting is cancelled, members are told, and its rem
 meeting-cancelled-done-held = The meeting is cancelled and its reminders stopped. It is the cell's quiet time ({ $start }–{ $end }), so members will be told at { $time }.
 ask-meeting-rule = The regular monthly meeting? E.g. «ngày 5 hằng tháng 19h30», «thứ Năm cuối tháng 14h», «thứ Hai đầu tiên 8h».
 ask-rule-place = The usual place? (optional)
+rule-day-of-month = the { $day ->
+        [1] 1st
+        [2] 2nd
+        [3] 3rd
+        [21] 21st
+        [22] 22nd
+        [23] 23rd
+        [31] 31st
+       *[other] { $day }th
+    } of every month, at { $time }
+rule-day-of-month-late = the { $day ->
+        [31] 31st
+       *[other] { $day }th
+    } of every month (the last day in months that have no such day), at { $time }
+rule-weekday-of-month = the { $nth } { $weekday } of the month, at { $time }
+rule-nth-1 = first
+rule-nth-2 = second
+rule-nth-3 = third
+rule-nth-4 = fourth
+rule-nth-last = last
 rule-saved = Regular meeting set: { $rule }. Next two: { $next }. The bot schedules the following months by itself and reminds before each.
 ask-meeting-notes = Would you like to send members a short note or the main points of the resolution? Type it, or choose «Skip».
 notes-sent = Sent to { $count } members.
@@ -154,9 +188,15 @@ offset-minutes = { $n } minutes
 attendance-prompt = The meeting «{ $title }» ({ $when }) has taken place. Please record attendance.
 button-record-attendance = Record attendance
 attendance-title = Attendance — { $title }
-attendance-legend = Choose a name to change it: ✅ present → ❌ absent without reason → 🟡 excused. Prefilled from members' answers. Choose «Save attendance» when done.
+attendance-legend = { $platform ->
+        [zalo] Type a name's number to change it (several at once: «2, 5»)
+       *[other] Choose a name to change it
+    }: ✅ present → ❌ absent without reason → 🟡 excused. Prefilled from members' answers. Choose «Save attendance» when done.
 button-attendance-save = Save attendance
-attendance-use-buttons = Please choose the names in the list to change them, then «Save attendance».
+attendance-use-buttons = { $platform ->
+        [zalo] Please type the numbers of the names to change (several at once: «2, 5»), then choose «Save attendance».
+       *[other] Please choose the names in the list to change them, then «Save attendance».
+    }
 attendance-saved = Attendance saved: { $present } present, { $excused } excused, { $absent } absent without reason.
 attendance-not-yet = The meeting has not taken place yet; record attendance afterwards.
 attendance-nothing = No meeting has taken place yet to record.
@@ -176,7 +216,10 @@ invalid-datetime-past = That time has passed. Please give a time ahead; e.g. «5
 invalid-datetime-missing-time = Please give both day and time; e.g. «5/12 19h30».
 invalid-datetime-too-far = That is too far ahead (more than 2 years). Please check the year.
 invalid-time-unclear = I do not understand this time. Examples: «19h30», «7 giờ tối», «14:00».
-invalid-document = At this step, send a file or paste a link (starting with http), or choose «Done».
+invalid-document = { $platform ->
+        [zalo] At this step, paste the document's web address (starting with http), or choose «Done, no more documents».
+       *[other] At this step, send a file or paste a link (starting with http), or choose «Done, no more documents».
+    }
 invalid-rule = I do not understand this schedule. Examples: «ngày 5 hằng tháng 19h30», «thứ Năm cuối tháng 14h», «thứ Hai đầu tiên 8h».
 invalid-offsets = Not in the expected form. E.g. «3 ngày, 1 ngày, 2 giờ» or «1 ngày, 30 phút» (each from 10 minutes to 30 days).
 invalid-quiet-hours = Not in the expected form. E.g. «21:30-06:30».

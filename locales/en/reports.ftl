@@ -14,37 +14,53 @@ report-engine-submit = Submit
 report-engine-confirm-submit = Confirm and submit
 report-engine-cancel-submit = Review again
 report-engine-edit-question = Edit question { $n }
+report-engine-view-question = Read answer { $n }
+report-engine-review-all = Review all again
+report-engine-hint-button = Hint
 report-engine-question-number = Question { $n }/{ $total }
 report-engine-item-number = Item { $n }/{ $total }
-report-engine-page-status = Page { $page }/{ $pages } · { $count } selected
+report-engine-page-status = Page { $page }/{ $pages }
+report-engine-selected-count = { $count } selected
 report-engine-hint = Hint: { $hint }
 report-engine-quote-intro = Verbatim from { $source }:
-report-engine-text-how-to = You may answer in one or several messages; when finished press «Done» or type «done».
-report-engine-text-limits = (At least { $min }, at most { $max } characters.)
+report-engine-text-how-to = Answer in one or several messages; when finished choose «Done» (or type «done»).
+report-engine-text-limits = ({ $min } to { $max } characters.)
+report-engine-text-min = (At least { $min } characters.)
+report-engine-text-max = (At most { $max } characters.)
 report-engine-saved-text =
     Saved answer: «{ $text }»
-    Write a new answer, or press «Keep as is».
-report-engine-pending-text = You have written { $count } characters for this question but not pressed «Done»; they are kept.
-report-engine-text-received = Noted ({ $count } characters). Keep writing, or press «Done» (type «done») when finished.
-report-engine-saved-choice = Saved choice: { $label }. Choose again, or press «Keep as is».
+    Write a new answer, or choose «Keep as is».
+report-engine-pending-text = What you wrote but have not finished with «Done» (it is kept): «{ $text }»
+report-engine-text-received = Noted ({ $count } characters). Keep writing, or choose «Done» (type «done») when finished.
+report-engine-saved-choice = Saved choice: { $label }. Choose again, or choose «Keep as is».
 report-engine-saved-rating = Rated: { $level }.
-report-engine-multi-how-to = Tap an item to select or unselect it, then press «Done».
+report-engine-multi-how-to = { $platform ->
+    [zalo] Type the number of an item to select or unselect it (several at once is fine, e.g. «1, 3»), then choose «Done».
+   *[other] Choose an item to select or unselect it (or type the numbers of items on this page, e.g. «1, 3»), then choose «Done».
+}
 report-engine-multi-limits = (Select at least { $min }, at most { $max }.)
 report-engine-rating-how-to = Your self-assessment: none, present, or at risk?
-report-engine-rating-note-prompt = Add a note for «{ $item }» (optional): type it and press «Done», or press «No note».
-report-engine-rating-note-pending = Note so far: { $count } characters. Keep writing, or press «Done».
+report-engine-rating-note-prompt = Add a note for «{ $item }» (optional): type it and choose «Done», or choose «No note».
+report-engine-rating-note-pending = Note so far: «{ $text }». Keep writing, or choose «Done».
 report-engine-err-empty = You have not written anything for this question yet.
-report-engine-err-too-short = Your answer has { $count } characters; at least { $min } are needed. Add more and press «Done»; what you wrote is kept.
+report-engine-err-too-short = Your answer has { $count } characters; at least { $min } are needed. Add more and choose «Done»; what you wrote is kept.
 report-engine-err-too-long = With the part you just sent the answer would be { $count } characters, over the maximum of { $max }, so that part was not added. What you wrote before is kept. Please shorten it and send it again; here is what you sent:
 report-engine-err-note-too-long = The note would be { $count } characters, over the maximum of { $max }, so that part was not added. Please shorten it and send it again:
-report-engine-err-not-option = «{ $text }» matches no option. Please choose with the buttons below.
+report-engine-err-not-option = { $platform ->
+    [zalo] «{ $text }» matches no option. Please type the number of the option you choose.
+   *[other] «{ $text }» matches no option. Please choose one of the options below.
+}
 report-engine-err-yes-no = Please answer «Yes» or «No».
-report-engine-err-use-buttons = For this question, please use the buttons below.
-report-engine-err-too-few = Please select at least { $min } (selected: { $count }).
+report-engine-err-use-buttons = { $platform ->
+    [zalo] For this question, please type the number of the option you choose.
+   *[other] For this question, please choose one of the options below.
+}
+report-engine-err-too-few = Please select at least { $min }.
+report-engine-err-not-item = This page has no item number { $text }. Please type the number of an item on this page.
 report-engine-err-too-many = At most { $max } may be selected. Unselect another item first.
 report-engine-err-not-optional = This question cannot be skipped.
-report-engine-err-unsupported = The bot can only read text messages and buttons. Please answer in text.
-report-engine-err-stale = That button belongs to an earlier question and no longer works; nothing was changed.
+report-engine-err-unsupported = The bot can only read text messages and choices. Please answer in text.
+report-engine-err-stale = That choice belongs to an earlier question and no longer works; nothing was changed.
 report-engine-err-at-first = This is the first question.
 report-engine-err-wrong-draft = This draft belongs to another report template; nothing was changed.
 report-engine-intro =
@@ -52,8 +68,8 @@ report-engine-intro =
 
     { $description }
 
-    Your draft is saved after every answer. Press «Save, continue later» at any time.
-report-engine-paused = Draft saved. Open it again whenever convenient to continue where you left off.
+    Your draft is saved after every answer. Choose «Save, continue later» at any time.
+report-engine-paused = Draft saved. Whenever convenient, type /baocao to continue where you left off.
 report-engine-welcome-back = Continuing «{ $title }».
 report-engine-template-updated = The template «{ $title }» was updated (version { $version }). Your answers are kept; continue from the first unanswered question.
 report-engine-step-moved = The question you were answering no longer applies; moving on to the next one.
@@ -61,10 +77,10 @@ report-engine-text-not-saved = What you just sent was not recorded because the q
 report-engine-template-missing = The template of this draft was not found. Please tell the cell secretary.
 report-engine-state-invalid = The saved draft could not be read. Please tell the cell secretary.
 report-engine-review-title = Review «{ $title }» before submitting:
-report-engine-review-how-to = Press «Edit question N» to change an answer, or «Submit» to send it to the cell secretary.
+report-engine-review-how-to = Choose «Edit question N» to change an answer, «Read answer N» to read one answer whole, or «Submit» to send it to the cell secretary.
 report-engine-review-empty = No question of this template applies to you.
+report-engine-edited = Saved question { $n }:
 report-engine-answer-skipped = (skipped)
-report-engine-truncated = … ({ $count } more characters)
 report-engine-confirm-question = Submit «{ $title }» to the cell secretary? Until the secretary accepts it, you can still take it back to change it.
 report-engine-submitted = «{ $title }» has been submitted. Thank you!
 report-engine-already-submitted = «{ $title }» has already been submitted; this no longer has any effect.
@@ -94,7 +110,7 @@ report-list-title = Self-review reports — { $cell }
 report-list-empty = There is no open report round for you at the moment.
 report-list-line = • «{ $title }» — due { $deadline }: { $status }
 report-list-line-closed = • «{ $title }» (round closed): { $status }
-report-list-admin-hint = As secretary or deputy: press «Status» to see who has submitted, remind the others or enter a report on a member's behalf.
+report-list-admin-hint = As secretary or deputy: choose «Status» to see who has submitted, remind the others or enter a report on a member's behalf.
 report-status-not-started = not started
 report-status-drafting = in progress
 report-status-submitted = submitted, waiting for the secretary
@@ -110,6 +126,7 @@ report-button-status-closed = Closed — status: { $title }
 report-button-status-short = See who has submitted
 report-button-begin = Start
 report-button-resume = Continue
+report-button-resume-now = Continue now
 report-button-view-short = View the submitted report
 report-button-withdraw-short = Take back to change
 report-button-complete-short = Edit the report
@@ -131,12 +148,12 @@ report-follow-up-hint = Briefly, each item and its result.
 
 ## The member's draft
 
-report-open-submitted = «{ $title }» has been submitted (version { $number }) and is waiting for the secretary. To change it, press «Take back to change».
+report-open-submitted = «{ $title }» has been submitted (version { $number }) and is waiting for the secretary. To change it, choose «Take back to change».
 report-open-accepted = «{ $title }» has been accepted by the secretary and can no longer be changed.
 report-round-closed = The report round «{ $title }» is closed; nothing more can be submitted. Your saved answers are kept.
 report-busy = Your draft kept being saved from another device, so your last message was not recorded. Please send it again.
-report-stale-reopen = That button belongs to a report that is paused; nothing was changed. Press «Continue» to reopen it at the question you were on.
-report-submitted-note = The cell secretary will receive it. Until the secretary accepts it, you can still take it back to change it (the button below, or /baocao).
+report-stale-reopen = That choice belongs to a report that is paused; nothing was changed. Choose «Continue» to reopen it at the question you were on.
+report-submitted-note = The cell secretary will receive it. Until the secretary accepts it, you can still take it back to change it (choose below, or /baocao).
 report-return-comment-banner = The secretary returned this report for additions. The secretary's comment: «{ $comment }»
 
 ## Entry on a member's behalf
@@ -153,9 +170,10 @@ report-admin-header =
     Round: «{ $title }» · version { $number } submitted at { $at }
 report-admin-proxy = Entered on the member's behalf by { $enteredBy } (from a paper copy or an interview).
 report-admin-late = Submitted after the deadline ({ $deadline }).
-report-admin-changed = Changed since version { $previous }: question { $questions }.
+report-admin-changed = Changed since version { $previous }: { $questions }.
+report-admin-changed-item = question { $n } «{ $title }»
 report-admin-unchanged = No answer changed since version { $previous }.
-report-admin-how-to = Press «Accept», or «Return for additions» and write a comment.
+report-admin-how-to = The report of { $name } (version { $number }): choose «Accept», or «Return for additions» and write a comment.
 report-version-withdrawn = (The member took this version back to change it.)
 report-version-returned = (This version was returned for additions. Comment: «{ $comment }»)
 report-version-accepted = (This version has been accepted.)
@@ -166,7 +184,7 @@ report-accepted-for-member = The cell secretary accepted your report «{ $title 
 report-already-accepted = This report of { $name } was already accepted by { $by }; nothing was changed.
 report-already-returned = This report of { $name } was already returned for additions by { $by }; nothing was changed.
 report-already-withdrawn = { $name } took this report back to change it; nothing was changed. When they submit again, I will send you the new version.
-report-return-ask = Write your comment and what { $name } should add, in one message (at most { $max } characters). Press «Cancel» or type /huy if you do not want to return it.
+report-return-ask = Write your comment and what { $name } should add, in one message (at most { $max } characters). Choose «Cancel» or type /huy if you do not want to return it.
 report-return-text-only = The comment has to be written as text.
 report-return-too-long = The comment is { $count } characters long, over the maximum of { $max }. Please shorten it and send it again; here is what you sent:
 report-returned-done = Returned the report of { $name } with your comment. When they submit again, I will send you the new version with the changed questions.
@@ -200,7 +218,10 @@ report-digest-all = Round «{ $title }» (due { $deadline }): all { $total }/{ $
 
 report-status-title =
     Status of «{ $title }» — due { $deadline }
-    Submitted { $submitted }/{ $total } (accepted { $accepted }).
+    { $accepted ->
+        [0] Submitted { $submitted }/{ $total }.
+       *[other] Submitted { $submitted }/{ $total } (accepted { $accepted }).
+    }
 report-status-row-not-started = ○ { $name } — not started
 report-status-row-drafting = ✎ { $name } — in progress ({ $answered }/{ $total } questions)
 report-status-row-submitted = ● { $name } — version { $number } submitted, waiting
@@ -213,7 +234,10 @@ report-button-read = Read: { $name }
 report-button-proxy = Enter for: { $name }
 report-button-remind-now = Remind those who have not submitted
 report-button-close-round = Close the round
-report-reminded-now = Sent a reminder to { $count } member(s) who have not submitted.
+report-reminded-now = { $count ->
+    [0] Nobody needs a reminder right now.
+   *[other] Sent a reminder to { $count } member(s) who have not submitted.
+}
 report-reminded-now-held = It is the cell's quiet time ({ $start }–{ $end }), so the reminder to { $count } member(s) who have not submitted goes out at { $time }.
 report-close-confirm = Close «{ $title }»? After that nobody can submit; the submitted reports are kept.
 report-closed-done = Closed the round «{ $title }».
@@ -223,7 +247,7 @@ report-closed-done = Closed the round «{ $title }».
 report-new-round-intro = A new report round for { $cell }. I will ask a few short questions; type /huy at any time to stop.
 report-no-templates = No report template is available. Please ask the bot's operator to check the templates folder.
 report-ask-template = Which report template is this round for?
-report-ask-title = What is the round called ({ $min } to { $max } characters)? For example «Year-end review 2026». Or press the button below to use the template's name.
+report-ask-title = What is the round called ({ $min } to { $max } characters)? For example «Year-end review 2026». Or choose below to use the template's name.
 report-button-use-template-title = Use: { $title }
 report-title-invalid = The round's name needs { $min } to { $max } characters.
 report-ask-deadline = When is the deadline? For example «20/12», «17h ngày 20/12», «thứ Sáu tuần sau 17 giờ». A date alone means 23:59 that day.
@@ -234,7 +258,7 @@ report-deadline-invalid = That date or time does not exist; please check it.
 report-ask-audience = Who has to submit?
 report-button-audience-all = All members ({ $count })
 report-button-audience-categories = By category
-report-ask-categories = Choose the categories who have to submit (press to select or unselect), then press «Done».
+report-ask-categories = Choose the categories who have to submit (choose one to select or unselect it), then choose «Done».
 report-categories-none = Please choose at least one category.
 report-ask-exempt = { $count } member(s) are exempt from party work and meetings: { $names }. By default they do not have to submit. Should they submit too?
 report-button-exempt-no = No, they do not have to submit
@@ -255,8 +279,11 @@ report-confirm-round =
     When the round opens, I tell every member at once, remind those who have not submitted 3 days and 1 day before the deadline, and send you a tally.
 report-button-open-round = Open the round and tell the members
 report-round-no-one = No member belongs to the chosen categories. Please choose again.
-report-round-opened-done = Opened «{ $title }» for { $count } member(s); the notices are on their way. Follow the submissions with the button below or /baocao.
-report-round-opened-done-held = Opened «{ $title }» for { $count } member(s). It is the cell's quiet time ({ $start }–{ $end }), so the notices go out at { $time }. Follow the submissions with the button below or /baocao.
-report-use-buttons = Please choose with the buttons below.
+report-round-opened-done = Opened «{ $title }» for { $count } member(s); the notices are on their way. Follow the submissions: choose «See who has submitted» below, or type /baocao.
+report-round-opened-done-held = Opened «{ $title }» for { $count } member(s). It is the cell's quiet time ({ $start }–{ $end }), so the notices go out at { $time }. Follow the submissions: choose «See who has submitted» below, or type /baocao.
+report-use-buttons = { $platform ->
+    [zalo] Please type the number of the option you choose.
+   *[other] Please choose one of the options below.
+}
 command-baocao = Self-review reports
 command-dotbaocao = Open a report round (secretary)

@@ -6,7 +6,10 @@ welcome =
 
     Đồng chí muốn làm gì?
     • Bí thư chi bộ: chọn «Tạo chi bộ của tôi».
-    • Đảng viên: chọn «Tham gia bằng mã mời» rồi nhập mã do bí thư gửi, hoặc mở đường link mời.
+    • Đảng viên: chọn «Tham gia bằng mã mời» rồi nhập mã do bí thư gửi{ $platform ->
+        [zalo] .
+       *[other] , hoặc mở đường link mời.
+    }
 button-create-cell = Tạo chi bộ của tôi
 button-join-with-code = Tham gia bằng mã mời
 button-members = Danh sách đảng viên
@@ -96,7 +99,10 @@ invite-view = Mã mời vào { $cell }: { $code }
 invite-link = Đường link mời: { $link }
 invite-expires = Hiệu lực đến hết ngày { $date }.
 invite-no-expiry = Mã không có hạn dùng; đồng chí có thể thu hồi bất cứ lúc nào.
-invite-how-to-share = Gửi mã này (và đường link, nếu có) cho đảng viên trong chi bộ. Mỗi yêu cầu tham gia đều cần đồng chí duyệt.
+invite-how-to-share = { $platform ->
+    [zalo] Gửi mã này cho đảng viên trong chi bộ: trên Zalo, đồng chí ấy gõ «tham gia» và mã. Mỗi yêu cầu tham gia đều cần đồng chí duyệt.
+   *[other] Gửi mã này (và đường link, nếu có) cho đảng viên trong chi bộ. Mỗi yêu cầu tham gia đều cần đồng chí duyệt.
+}
 button-invite-new = Tạo mã mới (mã cũ hết hiệu lực)
 button-invite-revoke = Thu hồi mã
 invite-code-malformed = Mã mời không đúng dạng. Mã gồm 16 chữ và số, ví dụ: ABCD-EFGH-JKMN-PQRS.
@@ -181,7 +187,10 @@ help-member =
     /huy — dừng việc đang làm dở
 help-admin =
     Việc của bí thư, phó bí thư:
-    /moi — mã mời và đường link mời
+    /moi — { $platform ->
+        [zalo] mã mời
+       *[other] mã mời và đường link mời
+    }
     /choduyet — yêu cầu tham gia đang chờ duyệt
     /thanhvien — danh sách, liên lạc của đảng viên
 help-secretary = Bí thư: trong /thanhvien, chọn tên một đảng viên để phân công phó bí thư, chi ủy viên, chuyển giao chức bí thư, ghi miễn sinh hoạt hoặc xóa khỏi chi bộ.
@@ -194,7 +203,7 @@ invalid-too-long = Nội dung quá dài ({ $length } ký tự; tối đa { $max 
 invalid-no-letters = Nội dung cần có chữ cái.
 invalid-looks-like-command = Đây là một lệnh, không phải câu trả lời.
 invalid-name-digits = Họ và tên không nên có chữ số.
-invalid-name-link = Tên không được chứa đường link hay địa chỉ trang web.
+invalid-name-link = Tên không được chứa địa chỉ trang web.
 invalid-phone = Số điện thoại chưa đúng (ví dụ: 0912 345 678 hoặc +84 912 345 678).
 invalid-choice = Lựa chọn này không hợp lệ.
 invalid-pick-option = { $platform ->
@@ -207,13 +216,17 @@ invalid-unsupported = Tôi chỉ đọc được tin nhắn chữ và các lựa
 unsupported-outside-dialogue = Tôi chỉ đọc được tin nhắn chữ và các lựa chọn. Gõ /menu để xem các việc đồng chí có thể làm.
 unknown-text = Tôi chưa hiểu ý đồng chí. Gõ /menu để xem các việc có thể làm, hoặc /help để xem hướng dẫn.
 unknown-command = Không có lệnh «{ $command }». Gõ /help để xem các lệnh.
-stale-button = Nút này đã cũ hoặc việc này đã xử lý xong; không có gì thay đổi.
+stale-button = { $platform ->
+    [zalo] Lựa chọn này đã cũ hoặc việc này đã xử lý xong; không có gì thay đổi.
+   *[other] Nút này đã cũ hoặc việc này đã xử lý xong; không có gì thay đổi.
+}
 error-not-allowed = Việc này chỉ bí thư (hoặc phó bí thư) chi bộ được làm.
 error-not-member = Đồng chí không phải thành viên của chi bộ này trên bot.
 error-not-found = Không tìm thấy thông tin này; có thể nó đã thay đổi.
 error-secretary-must-transfer = Bí thư cần chuyển giao chức bí thư cho một đảng viên khác (trong /thanhvien) trước khi rời chi bộ.
 error-cannot-target-self = Đồng chí không thể tự làm việc này cho chính mình.
 error-no-cell = Đồng chí chưa thuộc chi bộ nào trên bot. Gõ /thamgia để tham gia bằng mã mời, hoặc /taochibo nếu đồng chí là bí thư.
+error-request-pending = Yêu cầu tham gia { $cells } của đồng chí đang chờ bí thư duyệt. Khi được duyệt, tôi sẽ báo ngay; từ lúc đó đồng chí dùng được lệnh này.
 error-internal = Xin lỗi đồng chí, đã có lỗi khi xử lý. Các thông tin đã lưu vẫn an toàn; xin đồng chí thử lại sau ít phút.
 
 ## Lệnh trong menu Telegram

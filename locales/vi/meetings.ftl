@@ -106,7 +106,7 @@ button-answer-status = Tình hình trả lời
 button-cancel-meeting = Hủy cuộc họp
 button-reminder-settings = Cài đặt nhắc lịch
 button-attendance-history = Chuyên cần
-button-attendance-for = Điểm danh: { $title }
+button-attendance-for = Điểm danh { $date }
 new-meeting-intro = Thêm cuộc họp mới. Đồng chí có thể gõ /huy bất cứ lúc nào để dừng.
 ask-meeting-kind = Loại cuộc họp?
 ask-meeting-title = Tên cuộc họp? (ví dụ: Diễn đàn: Vai trò của chi bộ trong giáo dục, quản lý đảng viên)
@@ -118,11 +118,25 @@ ask-meeting-place = Địa điểm họp? (ví dụ: Nhà văn hóa khu phố 3)
 ask-meeting-new-place = Địa điểm mới?
 ask-meeting-agenda = Chương trình, nội dung họp (không bắt buộc).
 ask-meeting-preparation = Đề nghị đảng viên chuẩn bị gì? (ví dụ: chuẩn bị ý kiến liên hệ bản thân; không bắt buộc)
-ask-meeting-documents = Tài liệu để đảng viên đọc trước (đã có { $count }): gửi tệp cho bot hoặc dán đường link. Xong thì chọn «Xong, không thêm tài liệu».
+ask-meeting-documents = { $count ->
+        [0] Tài liệu để đảng viên đọc trước
+       *[other] Tài liệu để đảng viên đọc trước (đã có { $count })
+    }: { $platform ->
+        [zalo] dán địa chỉ trang web của tài liệu (bắt đầu bằng http); trên Zalo, bot chưa nhận được tệp.
+       *[other] gửi tệp cho bot hoặc dán đường link.
+    } Xong thì chọn «Xong, không thêm tài liệu».
 button-documents-done = Xong, không thêm tài liệu
 meeting-document-added = Đã nhận tài liệu (tổng cộng { $count }).
-meeting-confirm = Xin đồng chí kiểm tra lại. Khi lưu, bot gửi thông báo ngay cho các đảng viên và tự nhắc trước giờ họp.
+meeting-confirm = Xin đồng chí kiểm tra lại; mục nào chưa đúng thì chọn «Sửa …» mục đó. Khi lưu, bot gửi thông báo ngay cho các đảng viên và tự nhắc trước giờ họp.
 button-meeting-save = Lưu và thông báo
+button-meeting-edit-kind = Sửa loại họp
+button-meeting-edit-title = Sửa tên
+button-meeting-edit-topic = Sửa chủ đề
+button-meeting-edit-time = Sửa ngày giờ
+button-meeting-edit-place = Sửa địa điểm
+button-meeting-edit-agenda = Sửa nội dung
+button-meeting-edit-preparation = Sửa phần chuẩn bị
+button-meeting-edit-documents = Thêm tài liệu
 meeting-saved = Đã lưu cuộc họp lúc { $when } và gửi thông báo cho { $count } đảng viên.
 meeting-saved-held = Đã lưu cuộc họp lúc { $when }. Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), thông báo tới { $count } đảng viên sẽ được gửi lúc { $time }.
 meeting-moved = Đã đổi giờ họp sang { $when }; các đảng viên được báo một lần, lời nhắc theo giờ mới.
@@ -134,6 +148,14 @@ meeting-cancelled-done = Đã hủy cuộc họp và báo cho các đảng viên
 meeting-cancelled-done-held = Đã hủy cuộc họp; các lời nhắc đã dừng. Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), các đảng viên sẽ được báo lúc { $time }.
 ask-meeting-rule = Lịch sinh hoạt định kỳ hằng tháng? Ví dụ: «ngày 5 hằng tháng 19h30», «thứ Năm cuối tháng 14h», «thứ Hai đầu tiên 8h».
 ask-rule-place = Địa điểm họp thường lệ? (không bắt buộc)
+rule-day-of-month = ngày { $day } hằng tháng, lúc { $time }
+rule-day-of-month-late = ngày { $day } hằng tháng (tháng nào không có ngày { $day } thì họp ngày cuối tháng), lúc { $time }
+rule-weekday-of-month = { $weekday } { $nth } của tháng, lúc { $time }
+rule-nth-1 = đầu tiên
+rule-nth-2 = thứ hai
+rule-nth-3 = thứ ba
+rule-nth-4 = thứ tư
+rule-nth-last = cuối cùng
 rule-saved = Đã đặt lịch định kỳ: { $rule }. Hai buổi tới: { $next }. Bot tự lên lịch các tháng sau và nhắc trước mỗi buổi.
 ask-meeting-notes = Đồng chí có muốn gửi tới các đảng viên ghi chú ngắn hoặc nội dung chính của nghị quyết không? Gõ nội dung, hoặc chọn «Bỏ qua».
 notes-sent = Đã gửi nội dung tới { $count } đảng viên.
@@ -154,9 +176,15 @@ offset-minutes = { $n } phút
 attendance-prompt = Cuộc họp «{ $title }» ({ $when }) đã diễn ra. Xin đồng chí ghi điểm danh.
 button-record-attendance = Ghi điểm danh
 attendance-title = Điểm danh — { $title }
-attendance-legend = Chọn tên để đổi: ✅ có mặt → ❌ vắng không lý do → 🟡 vắng có lý do. Đã điền sẵn theo câu trả lời của đảng viên. Xong thì chọn «Lưu điểm danh».
+attendance-legend = { $platform ->
+        [zalo] Gõ số của tên để đổi (nhiều tên một lúc: «2, 5»)
+       *[other] Chọn tên để đổi
+    }: ✅ có mặt → ❌ vắng không lý do → 🟡 vắng có lý do. Đã điền sẵn theo câu trả lời của đảng viên. Xong thì chọn «Lưu điểm danh».
 button-attendance-save = Lưu điểm danh
-attendance-use-buttons = Xin đồng chí chọn tên trong danh sách để đổi, rồi chọn «Lưu điểm danh».
+attendance-use-buttons = { $platform ->
+        [zalo] Xin đồng chí gõ số của tên trong danh sách để đổi (nhiều tên một lúc: «2, 5»), rồi chọn «Lưu điểm danh».
+       *[other] Xin đồng chí chọn tên trong danh sách để đổi, rồi chọn «Lưu điểm danh».
+    }
 attendance-saved = Đã lưu điểm danh: { $present } có mặt, { $excused } vắng có lý do, { $absent } vắng không lý do.
 attendance-not-yet = Cuộc họp chưa diễn ra; điểm danh sau giờ họp.
 attendance-nothing = Chưa có cuộc họp nào đã diễn ra để điểm danh.
@@ -176,7 +204,10 @@ invalid-datetime-past = Thời gian này đã qua. Xin chọn một thời gian 
 invalid-datetime-missing-time = Xin ghi cả ngày và giờ; ví dụ: «5/12 19h30».
 invalid-datetime-too-far = Thời gian này quá xa (hơn 2 năm). Xin kiểm tra lại năm.
 invalid-time-unclear = Tôi chưa hiểu giờ này. Ví dụ: «19h30», «7 giờ tối», «14:00».
-invalid-document = Ở bước này, xin gửi tệp tài liệu hoặc dán đường link (bắt đầu bằng http), hoặc chọn «Xong, không thêm tài liệu».
+invalid-document = { $platform ->
+        [zalo] Ở bước này, xin dán địa chỉ trang web của tài liệu (bắt đầu bằng http), hoặc chọn «Xong, không thêm tài liệu».
+       *[other] Ở bước này, xin gửi tệp tài liệu hoặc dán đường link (bắt đầu bằng http), hoặc chọn «Xong, không thêm tài liệu».
+    }
 invalid-rule = Tôi chưa hiểu lịch này. Ví dụ: «ngày 5 hằng tháng 19h30», «thứ Năm cuối tháng 14h», «thứ Hai đầu tiên 8h».
 invalid-offsets = Chưa đúng dạng. Ví dụ: «3 ngày, 1 ngày, 2 giờ» hoặc «1 ngày, 30 phút» (mỗi mốc từ 10 phút đến 30 ngày).
 invalid-quiet-hours = Chưa đúng dạng. Ví dụ: «21:30-06:30».

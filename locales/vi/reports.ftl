@@ -14,33 +14,49 @@ report-engine-submit = Nộp
 report-engine-confirm-submit = Xác nhận nộp
 report-engine-cancel-submit = Xem lại
 report-engine-edit-question = Sửa câu { $n }
+report-engine-view-question = Xem câu { $n }
+report-engine-review-all = Xem lại cả bản
+report-engine-hint-button = Gợi ý
 report-engine-question-number = Câu { $n }/{ $total }
 report-engine-item-number = Mục { $n }/{ $total }
-report-engine-page-status = Trang { $page }/{ $pages } · đã chọn { $count }
+report-engine-page-status = Trang { $page }/{ $pages }
+report-engine-selected-count = đã chọn { $count }
 report-engine-hint = Gợi ý: { $hint }
 report-engine-quote-intro = Trích nguyên văn { $source }:
-report-engine-text-how-to = Đồng chí có thể trả lời trong một hoặc nhiều tin nhắn; viết xong thì chọn «Xong» hoặc gõ «xong».
-report-engine-text-limits = (Ít nhất { $min }, nhiều nhất { $max } ký tự.)
+report-engine-text-how-to = Đồng chí trả lời trong một hay nhiều tin nhắn; viết xong thì chọn «Xong» (hoặc gõ «xong»).
+report-engine-text-limits = (Từ { $min } đến { $max } ký tự.)
+report-engine-text-min = (Ít nhất { $min } ký tự.)
+report-engine-text-max = (Tối đa { $max } ký tự.)
 report-engine-saved-text =
     Câu trả lời đã lưu: «{ $text }»
     Đồng chí có thể viết câu trả lời mới, hoặc chọn «Giữ nguyên».
-report-engine-pending-text = Đồng chí đã viết { $count } ký tự cho câu này nhưng chưa chọn «Xong»; phần đó vẫn được giữ.
+report-engine-pending-text = Phần đồng chí đã viết nhưng chưa chọn «Xong» (vẫn được giữ): «{ $text }»
 report-engine-text-received = Đã ghi nhận ({ $count } ký tự). Đồng chí viết tiếp, hoặc chọn «Xong» (gõ «xong») nếu đã đủ.
 report-engine-saved-choice = Lựa chọn đã lưu: { $label }. Đồng chí chọn lại, hoặc chọn «Giữ nguyên».
 report-engine-saved-rating = Đã đánh giá: { $level }.
-report-engine-multi-how-to = Chọn từng mục để đánh dấu hoặc bỏ đánh dấu, rồi chọn «Xong».
+report-engine-multi-how-to = { $platform ->
+    [zalo] Gõ số của mục để đánh dấu hoặc bỏ đánh dấu (gõ nhiều số một lúc cũng được, ví dụ «1, 3»), rồi chọn «Xong».
+   *[other] Chọn từng mục để đánh dấu hoặc bỏ đánh dấu (hoặc gõ số thứ tự của mục trong trang, ví dụ «1, 3»), rồi chọn «Xong».
+}
 report-engine-multi-limits = (Chọn ít nhất { $min }, nhiều nhất { $max } mục.)
 report-engine-rating-how-to = Đồng chí tự đánh giá: không có, có biểu hiện, hay có nguy cơ?
 report-engine-rating-note-prompt = Đồng chí ghi chú thêm cho mục «{ $item }» (không bắt buộc): gõ ghi chú rồi chọn «Xong», hoặc chọn «Không ghi chú».
-report-engine-rating-note-pending = Ghi chú đã viết: { $count } ký tự. Đồng chí viết tiếp, hoặc chọn «Xong».
+report-engine-rating-note-pending = Ghi chú đã viết: «{ $text }». Đồng chí viết tiếp, hoặc chọn «Xong».
 report-engine-err-empty = Đồng chí chưa viết nội dung nào cho câu này.
 report-engine-err-too-short = Câu trả lời mới có { $count } ký tự, cần ít nhất { $min }. Đồng chí viết thêm rồi chọn «Xong»; phần đã viết vẫn được giữ.
 report-engine-err-too-long = Phần vừa gửi làm câu trả lời dài { $count } ký tự, quá mức tối đa { $max }, nên chưa được ghi vào. Phần đã ghi trước đó vẫn được giữ. Đồng chí vui lòng rút gọn rồi gửi lại; nội dung vừa gửi ở dưới để đồng chí tiện sửa:
 report-engine-err-note-too-long = Ghi chú dài { $count } ký tự, quá mức tối đa { $max }, nên phần vừa gửi chưa được ghi vào. Đồng chí vui lòng rút gọn rồi gửi lại; nội dung vừa gửi ở dưới:
-report-engine-err-not-option = «{ $text }» không khớp với phương án nào. Xin đồng chí chọn bằng các nút bên dưới.
+report-engine-err-not-option = { $platform ->
+    [zalo] «{ $text }» không khớp với phương án nào. Xin đồng chí gõ số của phương án mình chọn.
+   *[other] «{ $text }» không khớp với phương án nào. Xin đồng chí chọn một phương án bên dưới.
+}
 report-engine-err-yes-no = Xin đồng chí trả lời «Có» hoặc «Không».
-report-engine-err-use-buttons = Ở câu này, đồng chí chọn bằng các nút bên dưới.
-report-engine-err-too-few = Đồng chí cần chọn ít nhất { $min } mục (hiện đã chọn { $count }).
+report-engine-err-use-buttons = { $platform ->
+    [zalo] Ở câu này, đồng chí gõ số của phương án mình chọn.
+   *[other] Ở câu này, đồng chí chọn một trong các phương án bên dưới.
+}
+report-engine-err-too-few = Đồng chí cần chọn ít nhất { $min } mục.
+report-engine-err-not-item = Trang đang xem không có mục số { $text }. Đồng chí gõ số thứ tự của mục trong trang này.
 report-engine-err-too-many = Chỉ được chọn nhiều nhất { $max } mục. Đồng chí bỏ chọn một mục khác trước.
 report-engine-err-not-optional = Câu này không bỏ qua được.
 report-engine-err-unsupported = Bot chỉ đọc được tin nhắn chữ và các lựa chọn. Xin đồng chí trả lời bằng chữ.
@@ -53,7 +69,7 @@ report-engine-intro =
     { $description }
 
     Bản nháp được lưu sau mỗi câu trả lời. Đồng chí có thể chọn «Lưu, làm tiếp sau» bất cứ lúc nào.
-report-engine-paused = Đã lưu bản nháp. Khi thuận tiện, đồng chí mở lại để làm tiếp từ câu đang dở.
+report-engine-paused = Đã lưu bản nháp. Khi thuận tiện, đồng chí gõ /baocao để làm tiếp từ câu đang dở.
 report-engine-welcome-back = Tiếp tục bản «{ $title }».
 report-engine-template-updated = Mẫu «{ $title }» vừa được cập nhật (phiên bản { $version }). Các câu trả lời đã có vẫn được giữ; đồng chí làm tiếp từ câu chưa trả lời.
 report-engine-step-moved = Câu hỏi đồng chí đang trả lời không còn áp dụng; chuyển sang câu tiếp theo.
@@ -61,10 +77,10 @@ report-engine-text-not-saved = Nội dung đồng chí vừa gửi chưa đượ
 report-engine-template-missing = Không tìm thấy mẫu báo cáo của bản nháp này. Xin đồng chí báo với bí thư chi bộ.
 report-engine-state-invalid = Không đọc được bản nháp đã lưu. Xin đồng chí báo với bí thư chi bộ.
 report-engine-review-title = Xem lại bản «{ $title }» trước khi nộp:
-report-engine-review-how-to = Đồng chí chọn «Sửa câu N» để sửa một câu, hoặc «Nộp» để gửi bí thư chi bộ.
+report-engine-review-how-to = Đồng chí chọn «Sửa câu N» để sửa một câu, «Xem câu N» để đọc trọn một câu trả lời, hoặc «Nộp» để gửi bí thư chi bộ.
 report-engine-review-empty = Không có câu hỏi nào áp dụng cho đồng chí trong mẫu này.
+report-engine-edited = Đã lưu câu { $n }:
 report-engine-answer-skipped = (bỏ qua)
-report-engine-truncated = … (còn { $count } ký tự)
 report-engine-confirm-question = Đồng chí xác nhận nộp bản «{ $title }» cho bí thư chi bộ? Sau khi nộp, đồng chí vẫn rút lại để sửa được cho đến khi bí thư tiếp nhận.
 report-engine-submitted = Đã nộp bản «{ $title }». Cảm ơn đồng chí!
 report-engine-already-submitted = Bản «{ $title }» đã được nộp; thao tác này không còn tác dụng.
@@ -110,16 +126,17 @@ report-button-status-closed = Đã đóng — tình hình: { $title }
 report-button-status-short = Xem tình hình nộp
 report-button-begin = Bắt đầu
 report-button-resume = Làm tiếp
+report-button-resume-now = Làm tiếp ngay
 report-button-view-short = Xem bản đã nộp
 report-button-withdraw-short = Rút lại để sửa
 report-button-complete-short = Sửa bản báo cáo
 report-button-done = Xong
 
-## Câu hỏi do chatbot thêm (lời của chatbot, không phải văn bản chính thức)
+## Câu hỏi do bot thêm (lời của bot, không phải văn bản chính thức)
 
 report-holds-post-title = Giữ chức vụ lãnh đạo, quản lý
 report-holds-post-prompt = Hiện nay đồng chí có giữ chức vụ lãnh đạo, quản lý nào không (trong Đảng, chính quyền, Mặt trận hoặc đoàn thể)? Nếu có, bản này có thêm những câu dành cho đảng viên giữ chức vụ.
-report-holds-post-hint = Câu này chỉ để chatbot chọn đúng các câu hỏi cho đồng chí.
+report-holds-post-hint = Câu này chỉ để bot chọn đúng các câu hỏi cho đồng chí.
 report-follow-up-section = Theo dõi việc tự sửa
 report-follow-up-title = Kết quả thực hiện cam kết lần trước
 report-follow-up-prompt =
@@ -135,7 +152,7 @@ report-open-submitted = Bản «{ $title }» đã nộp (lần { $number }) và 
 report-open-accepted = Bản «{ $title }» đã được bí thư tiếp nhận; không sửa được nữa.
 report-round-closed = Đợt báo cáo «{ $title }» đã đóng; không nộp thêm được nữa. Các câu trả lời đã lưu vẫn được giữ.
 report-busy = Bản nháp vừa được lưu liên tục từ một thiết bị khác nên tin vừa rồi chưa được ghi. Xin đồng chí gửi lại.
-report-stale-reopen = Nút này thuộc một bản báo cáo đang tạm dừng; chưa có gì thay đổi. Chọn «Làm tiếp» để mở lại đúng câu đồng chí đang làm.
+report-stale-reopen = Lựa chọn này thuộc một bản báo cáo đang tạm dừng; chưa có gì thay đổi. Chọn «Làm tiếp» để mở lại đúng câu đồng chí đang làm.
 report-submitted-note = Bí thư chi bộ sẽ nhận được bản này. Trước khi bí thư tiếp nhận, đồng chí vẫn có thể rút lại để sửa (chọn bên dưới hoặc vào /baocao).
 report-return-comment-banner = Bí thư đã trả lại bản này để đồng chí bổ sung. Nhận xét của bí thư: «{ $comment }»
 
@@ -153,9 +170,10 @@ report-admin-header =
     Đợt: «{ $title }» · nộp lần { $number } lúc { $at }
 report-admin-proxy = Do đồng chí { $enteredBy } nhập hộ (theo bản giấy hoặc qua trao đổi trực tiếp).
 report-admin-late = Nộp sau hạn ({ $deadline }).
-report-admin-changed = Thay đổi so với lần { $previous }: câu { $questions }.
+report-admin-changed = Thay đổi so với lần { $previous }: { $questions }.
+report-admin-changed-item = câu { $n } «{ $title }»
 report-admin-unchanged = Không có câu nào thay đổi so với lần { $previous }.
-report-admin-how-to = Đồng chí chọn «Tiếp nhận», hoặc «Trả lại để bổ sung» rồi ghi nhận xét.
+report-admin-how-to = Bản của đồng chí { $name } (nộp lần { $number }): đồng chí chọn «Tiếp nhận», hoặc «Trả lại để bổ sung» rồi ghi nhận xét.
 report-version-withdrawn = (Bản này đã được đảng viên rút lại để sửa.)
 report-version-returned = (Bản này đã được trả lại để bổ sung. Nhận xét: «{ $comment }»)
 report-version-accepted = (Bản này đã được tiếp nhận.)
@@ -200,7 +218,10 @@ report-digest-all = Đợt «{ $title }» (hạn { $deadline }): cả { $total }
 
 report-status-title =
     Tình hình nộp «{ $title }» — hạn { $deadline }
-    Đã nộp { $submitted }/{ $total } (đã tiếp nhận { $accepted }).
+    { $accepted ->
+        [0] Đã nộp { $submitted }/{ $total }.
+       *[other] Đã nộp { $submitted }/{ $total } (đã tiếp nhận { $accepted }).
+    }
 report-status-row-not-started = ○ { $name } — chưa bắt đầu
 report-status-row-drafting = ✎ { $name } — đang làm ({ $answered }/{ $total } câu)
 report-status-row-submitted = ● { $name } — đã nộp lần { $number }, chờ tiếp nhận
@@ -213,7 +234,10 @@ report-button-read = Xem: { $name }
 report-button-proxy = Nhập hộ: { $name }
 report-button-remind-now = Nhắc ngay những đồng chí chưa nộp
 report-button-close-round = Đóng đợt
-report-reminded-now = Đã gửi lời nhắc tới { $count } đồng chí chưa nộp.
+report-reminded-now = { $count ->
+    [0] Không có đồng chí nào cần nhắc lúc này.
+   *[other] Đã gửi lời nhắc tới { $count } đồng chí chưa nộp.
+}
 report-reminded-now-held = Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), lời nhắc tới { $count } đồng chí chưa nộp sẽ được gửi lúc { $time }.
 report-close-confirm = Đóng đợt «{ $title }»? Sau khi đóng, không ai nộp thêm được; các bản đã nộp vẫn được giữ.
 report-closed-done = Đã đóng đợt «{ $title }».
@@ -255,8 +279,11 @@ report-confirm-round =
     Khi mở đợt, tôi báo ngay cho từng đồng chí, nhắc những ai chưa nộp trước hạn 3 ngày và 1 ngày, và gửi đồng chí bảng tổng hợp.
 report-button-open-round = Mở đợt và báo cho đảng viên
 report-round-no-one = Không có đồng chí nào thuộc đối tượng đã chọn. Xin đồng chí chọn lại.
-report-round-opened-done = Đã mở đợt «{ $title }» cho { $count } đồng chí; thông báo đang được gửi đi. Đồng chí theo dõi tình hình nộp bằng nút dưới đây hoặc /baocao.
-report-round-opened-done-held = Đã mở đợt «{ $title }» cho { $count } đồng chí. Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), thông báo sẽ được gửi lúc { $time }. Đồng chí theo dõi tình hình nộp bằng nút dưới đây hoặc /baocao.
-report-use-buttons = Xin đồng chí chọn bằng các nút bên dưới.
+report-round-opened-done = Đã mở đợt «{ $title }» cho { $count } đồng chí; thông báo đang được gửi đi. Đồng chí theo dõi tình hình nộp: chọn «Xem tình hình nộp» dưới đây, hoặc gõ /baocao.
+report-round-opened-done-held = Đã mở đợt «{ $title }» cho { $count } đồng chí. Vì đang là giờ nghỉ của chi bộ ({ $start }–{ $end }), thông báo sẽ được gửi lúc { $time }. Đồng chí theo dõi tình hình nộp: chọn «Xem tình hình nộp» dưới đây, hoặc gõ /baocao.
+report-use-buttons = { $platform ->
+    [zalo] Xin đồng chí gõ số của phương án mình chọn.
+   *[other] Xin đồng chí chọn một phương án bên dưới.
+}
 command-baocao = Báo cáo tự rà soát
 command-dotbaocao = Mở đợt báo cáo (bí thư)

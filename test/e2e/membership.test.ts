@@ -59,6 +59,13 @@ describe.each(e2ePlatforms)("a cell on %s, end to end", (platform) => {
     const requestAn = await secretary.expectMessage(/Yêu cầu tham gia Chi bộ Khu phố 3:[\s\S]*Nguyễn Văn An/);
     expect(requestAn.text).toContain("0912345678");
     expect(requestAn.options).toEqual(["Duyệt", "Từ chối"]);
+    // While the request waits, a command of the cell says so.
+    await an.command("lich");
+    await an.expectMessage("đang chờ bí thư duyệt");
+    await secretary.choose(requestAn, "Duyệt");
+    await secretary.expectMessage("Đã duyệt đồng chí Nguyễn Văn An");
+    const welcomeAn = await an.expectMessage("Đồng chí đã là thành viên Chi bộ Khu phố 3");
+    expect(welcomeAn.options).toEqual(["Mở menu"]);
 
     // Bảo types the code by hand, in lower case and with spaces.
     await bao.command("thamgia");
@@ -72,25 +79,39 @@ describe.each(e2ePlatforms)("a cell on %s, end to end", (platform) => {
     await bao.choose(await bao.expectMessage("kiểm tra lại"), "Gửi yêu cầu");
     const requestBao = await secretary.expectMessage(/Yêu cầu tham gia[\s\S]*Lê Văn Bảo/);
 
-    await secretary.choose(requestAn, "Duyệt");
-    await secretary.expectMessage("Đã duyệt đồng chí Nguyễn Văn An");
-    const welcomeAn = await an.expectMessage("Đồng chí đã là thành viên Chi bộ Khu phố 3");
-    expect(welcomeAn.options).toEqual(["Mở menu"]);
+    // «Từ chối» asks first, with a reason Bảo is told.
     await secretary.choose(requestBao, "Từ chối");
+    const why = await secretary.expectMessage("Từ chối yêu cầu của đồng chí Lê Văn Bảo");
+    expect(why.options).toEqual(["Từ chối: không đúng chi bộ", "Từ chối: chưa xác minh được", "Từ chối: thông tin khai chưa đúng", "Từ chối, không nêu lý do", "Hủy"]);
+    await secretary.choose(why, "Từ chối: không đúng chi bộ");
     await secretary.expectMessage("Đã từ chối yêu cầu của Lê Văn Bảo");
-    await bao.expectMessage("chưa được chấp nhận");
-    // A stale Approve on the already-decided request changes nothing.
-    await secretary.choose(requestAn, "Duyệt");
-    await secretary.expectMessage("đã được xử lý trước đó");
+    const refused = await bao.expectMessage("chưa được chấp nhận");
+    expect(refused.text).toContain("Lý do bí thư nêu: không đúng chi bộ.");
+    if (platform === "telegram") {
+      // A stale Approve on the already-decided request changes nothing (on Zalo a number answers the latest question only).
+      await secretary.choose(requestAn, "Duyệt");
+      await secretary.expectMessage("đã được xử lý trước đó");
+    }
 
     // The rejected applicant sees nothing of the cell.
     await bao.command("thanhvien");
     await bao.expectMessage("chưa thuộc chi bộ nào");
+    // Asking again: the secretary sees the earlier refusal, and refuses again with a typed reason.
+    await bao.openInvite(code);
+    await bao.choose(await bao.expectMessage("kiểm tra lại"), "Gửi yêu cầu");
+    const again = await secretary.expectMessage(/Yêu cầu tham gia[\s\S]*Lê Văn Bảo/);
+    expect(again.text).toContain("từ chối đồng chí này trước đây:\n• 24/11/2026, Trần Thị Bình: không đúng chi bộ");
+    await secretary.choose(again, "Từ chối");
+    await secretary.expectMessage("Từ chối yêu cầu của đồng chí Lê Văn Bảo");
+    await secretary.say("Đồng chí sinh hoạt ở Chi bộ Khu phố 5");
+    await bao.expectMessage("Lý do bí thư nêu: Đồng chí sinh hoạt ở Chi bộ Khu phố 5.");
 
     // Deputy.
     await secretary.command("thanhvien");
     const list = await secretary.expectMessage("Chi bộ Khu phố 3 — 2 đảng viên");
-    expect(list.text).toContain("Nguyễn Văn An · đảng viên · Đảng viên dự bị · Công nhân");
+    expect(list.text).toContain("Nguyễn Văn An · đảng viên · Đảng viên dự bị · Công nhân\n   Liên lạc: 0912345678");
+    // The secretary gave no phone: on Telegram her chat opens from the list; on Zalo nothing would.
+    expect(list.text).toContain(platform === "telegram" ? "Liên lạc: Telegram: tg://user?id=1001" : "Liên lạc: chưa có số điện thoại, dùng Zalo");
     await secretary.choose(list, /Nguyễn Văn An/);
     const card = await secretary.expectMessage("Đảng viên Chi bộ Khu phố 3");
     await secretary.choose(card, "Phân công phó bí thư");

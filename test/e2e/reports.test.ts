@@ -22,8 +22,8 @@ async function answer(member: E2EUser, question: string, text: string) {
   await member.say("xong");
 }
 
-/** The line under the last part of a report sent to the secretary, with the decision's choices. */
-const decisionHint = "Đồng chí chọn «Tiếp nhận»";
+/** The line with the decision's choices, under the last part of a report sent to the secretary: it names whose report. */
+const decisionHint = (number: number) => `Bản của đồng chí Nguyễn Văn An (nộp lần ${number}): đồng chí chọn «Tiếp nhận»`;
 
 describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) => {
   let world: E2EWorld;
@@ -89,15 +89,21 @@ describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) 
     await an.say("xong");
     await answer(an, "Câu 4/12 · Thực hiện nhiệm vụ thứ ba", "Tôi giúp đỡ đồng nghiệp mới vào nghề và tham gia tổ hòa giải ở khu phố.");
     await answer(an, "Câu 5/12 · Thực hiện nhiệm vụ thứ tư", "Tôi dự sinh hoạt chi bộ đầy đủ và đóng đảng phí đúng hạn.");
-    await an.choose(await an.expectMessage("Câu 6/12 · Những mặt còn hạn chế"), "Bỏ qua");
+    // Several lines of the list ticked in one answer (on Zalo the options are typed: «4, 5»).
+    await an.expectMessage("Câu 6/12 · Những mặt còn hạn chế");
+    await an.say("4, 5");
+    await an.choose(await an.expectMessage("đã chọn 2"), "Xong");
     await answer(an, "Câu 7/12 · Hạn chế, khuyết điểm", "Có lúc chưa mạnh dạn góp ý với đồng nghiệp.");
     await answer(an, "Câu 8/12 · Nguyên nhân chủ quan", "Còn nể nang.");
     await an.choose(await an.expectMessage("Câu 9/12 · Nguyên nhân khách quan"), "Bỏ qua");
     await answer(an, "Câu 10/12 · Giải pháp khắc phục", "Mỗi tháng góp ý thẳng thắn ít nhất một lần trong tổ.");
     await an.choose(await an.expectMessage("Câu 11/12 · Thời hạn khắc phục"), "Trong 6 tháng");
     await answer(an, "Câu 12/12 · Hành trình tự soi, tự sửa", "Tôi nhận ra mình hay ngại va chạm và đang sửa dần từng việc nhỏ.");
-    await an.expectMessage("Xem lại bản «Giữ trọn lời thề đảng viên» trước khi nộp");
-    await an.choose(await an.expectMessage("Đồng chí chọn «Sửa câu N»"), "Nộp");
+    // The review is one compact message: a line per answer, numbered as the questions were.
+    const review = await an.expectMessage("Xem lại bản «Giữ trọn lời thề đảng viên» trước khi nộp");
+    expect(review.text).toContain("8. Nguyên nhân chủ quan: Còn nể nang.");
+    expect(review.text).toContain("9. Nguyên nhân khách quan: (bỏ qua)");
+    await an.choose(review, "Nộp");
     await an.choose(await an.expectMessage("Đồng chí xác nhận nộp bản «Giữ trọn lời thề đảng viên»"), "Xác nhận nộp");
     await an.expectMessage("Đã nộp bản «Giữ trọn lời thề đảng viên». Cảm ơn đồng chí!");
 
@@ -106,9 +112,12 @@ describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) 
     const report = await secretary.expectMessage("Báo cáo của đồng chí Nguyễn Văn An — Chi bộ Khu phố 5");
     expect(report.text).toContain("BÁO CÁO TỰ RÀ SOÁT VIỆC GIỮ TRỌN LỜI THỀ ĐẢNG VIÊN");
     // Long reports come in several messages (at each messenger's own limit); the choices are under the last.
-    const reportEnd = report.text.includes(decisionHint) ? report : await secretary.expectMessage(decisionHint);
+    // Numbered as An saw the questions: question 1 is in the header, question 9 was skipped.
+    expect(report.text).toContain("Giữ chức vụ lãnh đạo, quản lý: Không");
+    expect(report.text).toContain("2. Thực hiện nhiệm vụ thứ nhất (Điều 2 Điều lệ Đảng)\nTôi chấp hành nghiêm nội quy, kỷ luật lao động của công ty,\n\nvà hoàn thành kế hoạch sản xuất được giao cả năm.");
+    const reportEnd = report.text.includes(decisionHint(1)) ? report : await secretary.expectMessage(decisionHint(1));
     expect(reportEnd.options).toEqual(["Tiếp nhận", "Trả lại để bổ sung"]);
-    expect(`${report.text}\n${reportEnd.text}`).toContain("Tôi chấp hành nghiêm nội quy, kỷ luật lao động của công ty,\n\nvà hoàn thành kế hoạch sản xuất được giao cả năm.");
+    expect(`${report.text}\n${reportEnd.text}`).toContain("9. Nguyên nhân khách quan: (bỏ qua)");
     await secretary.choose(reportEnd, "Trả lại để bổ sung");
     await secretary.expectMessage("ghi nhận xét, yêu cầu bổ sung gửi đồng chí Nguyễn Văn An");
     await secretary.say("Đề nghị đồng chí nêu rõ hơn nguyên nhân chủ quan.");
@@ -132,8 +141,10 @@ describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) 
     // The secretary sees what changed and accepts it; An is told.
     await world.runJobs();
     const second = await secretary.expectMessage("nộp lần 2");
-    expect(second.text).toContain("Thay đổi so với lần 1: câu 8.");
-    await secretary.choose(second.text.includes(decisionHint) ? second : await secretary.expectMessage(decisionHint), "Tiếp nhận");
+    expect(second.text).toContain("Thay đổi so với lần 1: câu 8 «Nguyên nhân chủ quan».");
+    const secondEnd = second.text.includes(decisionHint(2)) ? second : await secretary.expectMessage(decisionHint(2));
+    expect(`${second.text}\n${secondEnd.text}`).toContain("8. Nguyên nhân chủ quan\nCòn nể nang, ngại va chạm và chưa tự giác rèn luyện.");
+    await secretary.choose(secondEnd, "Tiếp nhận");
     await secretary.expectMessage("Đã tiếp nhận bản báo cáo của đồng chí Nguyễn Văn An.");
     await world.runJobs();
     await an.expectMessage("Bí thư chi bộ đã tiếp nhận bản «Giữ trọn lời thề đảng viên» của đồng chí.");
@@ -148,6 +159,20 @@ describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) 
     await bao.say("buôn bán đúng pháp luật.");
     const carried = await bao.expectMessage("Đã ghi nhận (46 ký tự)");
     await bao.choose(carried, "Xong");
+    await bao.expectMessage("Câu 3/12 · Thực hiện nhiệm vụ thứ hai");
+    // Back to a saved answer with nothing new typed: one way on, «Giữ nguyên».
+    await bao.say("Tôi học thêm về thuế");
+    await bao.choose(await bao.expectMessage("Đã ghi nhận"), "« Quay lại");
+    const back = await bao.expectMessage("Câu 2/12 · Thực hiện nhiệm vụ thứ nhất");
+    expect(back.options).toContain("Giữ nguyên");
+    expect(back.options).not.toContain("Xong");
+    await bao.choose(back, "Giữ nguyên");
+    // What he had typed is shown, and after «Lưu, làm tiếp sau» he is told how to come back.
+    const pending = await bao.expectMessage("Câu 3/12 · Thực hiện nhiệm vụ thứ hai");
+    expect(pending.text).toContain("«Tôi học thêm về thuế»");
+    await bao.choose(pending, "Lưu, làm tiếp sau");
+    const paused = await bao.expectMessage("Đã lưu bản nháp. Khi thuận tiện, đồng chí gõ /baocao");
+    await bao.choose(paused, "Làm tiếp ngay");
     await bao.expectMessage("Câu 3/12 · Thực hiện nhiệm vụ thứ hai");
 
     // The status view reflects all of it.

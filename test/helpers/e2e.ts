@@ -52,12 +52,27 @@ export interface E2EWorld {
   close(): Promise<void>;
 }
 
+/**
+ * The longest messages the scenarios received, per messenger (text and options as the reader sees
+ * them), printed when a world closes: the figure the UX issue asks for ("one phone screen").
+ */
+export const longest = new Map<E2EPlatformName, { length: number; start: string }[]>();
+function measure(platform: E2EPlatformName, shown: string): void {
+  const list = longest.get(platform) ?? [];
+  list.push({ length: shown.length, start: shown.slice(0, 50).replace(/\n/g, " ") });
+  list.sort((a, b) => b.length - a.length);
+  longest.set(platform, list.slice(0, 3));
+}
+
 /** Where an invite code is, in the text of the invite message. */
 export const inviteCodeIn = (text: string) => /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1] ?? null;
 
 function telegramUser(emulator: Emulator, n: number, firstName: string): E2EUser {
   const u = emulator.user(n, firstName);
-  const seen = (m: BotMessage): SeenMessage => ({ text: m.text, options: m.buttons.flat().map((b) => b.text), ref: m });
+  const seen = (m: BotMessage): SeenMessage => {
+    measure("telegram", m.text);
+    return { text: m.text, options: m.buttons.flat().map((b) => b.text), ref: m };
+  };
   return {
     command: (name, args) => u.command(`/${name}${args ? ` ${args}` : ""}`),
     openInvite: (code) => u.command(`/start ${code.replaceAll("-", "")}`),
@@ -109,7 +124,11 @@ function zaloUser(fake: FakeZaloApi, n: number, firstName: string): E2EUser {
     }
     return out;
   };
-  const asSeen = (m: ZaloSeen): SeenMessage => ({ text: m.text, options: m.options.map((o) => o.label), ref: m });
+  const asSeen = (m: ZaloSeen): SeenMessage => {
+    // As read on the phone: the text and the numbered options under it.
+    measure("zalo", [m.text, ...m.options.map((o) => `${o.n}. ${o.label}`)].join("\n"));
+    return { text: m.text, options: m.options.map((o) => o.label), ref: m };
+  };
   return {
     // Typed as a person would: the bare word ("thanhvien"), with "/" when it takes a code.
     command: async (name, args) => type(args ? `/${name} ${args}` : name),
@@ -177,6 +196,7 @@ export async function startE2E(platform: E2EPlatformName, options: { start?: Dat
     },
     db: () => bot.db,
     async close() {
+      for (const [on, list] of longest) process.stdout.write(`longest messages on ${on}: ${list.map((l) => `${l.length} «${l.start}…»`).join("; ")}\n`);
       await bot.stop();
       await emulator?.close();
       await fakeZalo?.close();

@@ -54,13 +54,17 @@ export function createHome(h: HomeDeps) {
     if (open) await h.dialogueInput(turn, open, { kind: "unsupported", what: "reprompt" });
   }
 
+  /** Someone in no cell: a request still waiting is why, and they are told so; otherwise how to join. */
+  async function noCell(turn: Turn): Promise<void> {
+    const pending = await pendingMembershipsOf(db, turn.person.id);
+    if (pending.length > 0) return turn.reply({ text: turn.t("error-request-pending", { cells: pending.map((p) => p.cell.name).join(", ") }) });
+    await turn.reply({ text: turn.t("error-no-cell") });
+  }
+
   /** Runs `fn` in the person's current cell; with several cells and none chosen, asks which. */
   async function withCell(turn: Turn, commandName: string, fn: (m: MembershipWithCell) => Promise<void>): Promise<void> {
     const memberships = await activeMemberships(db, turn.person.id);
-    if (memberships.length === 0) {
-      await turn.reply({ text: turn.t("error-no-cell") });
-      return;
-    }
+    if (memberships.length === 0) return noCell(turn);
     const current = memberships.length === 1 ? memberships[0] : memberships.find((m) => m.cellId === turn.person.activeCellId);
     if (!current) return turn.reply(cellPicker(turn.t, memberships, commandName));
     return fn(current);
@@ -68,7 +72,7 @@ export function createHome(h: HomeDeps) {
 
   async function pickCell(turn: Turn): Promise<void> {
     const memberships = await activeMemberships(db, turn.person.id);
-    if (memberships.length === 0) return turn.reply({ text: turn.t("error-no-cell") });
+    if (memberships.length === 0) return noCell(turn);
     await turn.reply(cellPicker(turn.t, memberships, "menu"));
   }
 

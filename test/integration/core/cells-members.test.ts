@@ -133,8 +133,8 @@ describe("joining and admitting", () => {
     expect(request.text).toContain("Nguyễn Văn An");
     expect(labels(request)).toEqual(["Duyệt", "Từ chối"]);
 
-    // Before approval the applicant sees nothing of the cell.
-    expect(texts(await an.command("thanhvien"))).toContain("chưa thuộc chi bộ nào");
+    // Before approval the applicant sees nothing of the cell, and is told the request is waiting.
+    expect(texts(await an.command("thanhvien"))).toBe("Yêu cầu tham gia Chi bộ Khu phố 3 của đồng chí đang chờ bí thư duyệt. Khi được duyệt, tôi sẽ báo ngay; từ lúc đó đồng chí dùng được lệnh này.");
 
     const approved = await sec.pressLabel("Duyệt");
     expect(approved[0]!.text).toBe("Đã duyệt đồng chí Nguyễn Văn An vào Chi bộ Khu phố 3.");
@@ -154,7 +154,9 @@ describe("joining and admitting", () => {
     const bao = h.user("3");
     await join(bao, code, "Lê Văn Bảo");
     await sec.pressLabel("Từ chối");
+    await sec.pressLabel("Từ chối: không đúng chi bộ");
     expect(bao.lastText()).toContain("chưa được chấp nhận");
+    expect(bao.lastText()).toContain("Lý do bí thư nêu: không đúng chi bộ.");
     expect((await membershipOf("Lê Văn Bảo")).status).toBe("rejected");
     // The profile is remembered: the second request goes straight to the check.
     const intro = await bao.command("start", code);
@@ -360,9 +362,9 @@ describe("hostile names", () => {
     // A zero-width space does not make one letter into two.
     expect(texts(await an.say("A\u200B"))).toContain("Nội dung quá ngắn");
     // Neither a link nor a channel to tap.
-    expect(texts(await an.say("Nguyễn Văn An t.me/phishing"))).toContain("không được chứa đường link");
-    expect(texts(await an.say("Nguyễn Văn An xem ban.vn"))).toContain("không được chứa đường link");
-    expect(texts(await an.say("https://example.org An"))).toContain("không được chứa đường link");
+    expect(texts(await an.say("Nguyễn Văn An t.me/phishing"))).toContain("không được chứa địa chỉ trang web");
+    expect(texts(await an.say("Nguyễn Văn An xem ban.vn"))).toContain("không được chứa địa chỉ trang web");
+    expect(texts(await an.say("https://example.org An"))).toContain("không được chứa địa chỉ trang web");
     // A right-to-left override, a NUL and a decomposed "ễ" come out as the plain name.
     const decomposed = "Nguye\u0302\u0303n";
     await an.say(`${decomposed} Va\u0306n\u0000 \u202EnA`);

@@ -83,13 +83,15 @@ describe("a submitted report", () => {
     await long.choose("Sửa câu 3");
     await long.say("Đọc nghị quyết mỗi tuần và ghi chép lại.");
     const review = await long.say("xong");
-    expect(textOf(review)).toContain("3. Cam kết tự sửa\nĐọc nghị quyết mỗi tuần và ghi chép lại.");
+    // Only the changed line comes back, not the whole review.
+    expect(textOf(review)).toContain("Đã lưu câu 3:\n3. Cam kết tự sửa: Đọc nghị quyết mỗi tuần và ghi chép lại.");
+    expect(textOf(review)).not.toContain("1. Ưu điểm");
     await submit(long);
 
     await h.runOutbox();
     const second = bt.inbox().filter((m) => m.text.includes("nộp lần 2"));
     expect(second).toHaveLength(1);
-    expect(second[0]!.text).toContain("Thay đổi so với lần 1: câu 3.");
+    expect(second[0]!.text).toContain("Thay đổi so với lần 1: câu 3 «Cam kết tự sửa».");
     expect(await h.deps.db.reportVersion.count()).toBe(2);
     expect(textOf(await bt.choose("Tiếp nhận"))).toContain("Đã tiếp nhận bản báo cáo của đồng chí Lê Văn Long.");
     // The deputy presses Tiếp nhận on version 2 after the secretary did: nothing changes.
@@ -119,7 +121,7 @@ describe("a submitted report", () => {
     await long.choose("Khá");
     await submit(long);
     await h.runOutbox();
-    expect(bt.inbox().filter((m) => m.text.includes("nộp lần 2")).at(-1)!.text).toContain("Thay đổi so với lần 1: câu 2.");
+    expect(bt.inbox().filter((m) => m.text.includes("nộp lần 2")).at(-1)!.text).toContain("Thay đổi so với lần 1: câu 2 «Mức độ».");
     await bt.choose("Tiếp nhận");
     // After acceptance it can no longer be taken back.
     expect(textOf(await long.press(`bc:wd:${(await h.deps.db.reportDraft.findFirstOrThrow({ where: { personId: await long.personId() } })).id}`))).toContain("không rút lại được nữa");

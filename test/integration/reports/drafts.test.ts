@@ -73,7 +73,10 @@ describe("a member's report dialogue", () => {
     await long.choose("Bắt đầu");
     await long.say("Đang viết dở");
     const ack = long.inbox().at(-1)!;
-    expect(textOf(await long.choose("Lưu, làm tiếp sau"))).toContain("Đã lưu bản nháp");
+    const paused = await long.choose("Lưu, làm tiếp sau");
+    // It says how to come back, and offers to go on at once.
+    expect(textOf(paused)).toContain("Đã lưu bản nháp. Khi thuận tiện, đồng chí gõ /baocao");
+    expect(labelsOf(paused)).toEqual(["Làm tiếp ngay"]);
     const before = await draftOf(h, "l");
     const done = ack.choices!.flat().find((c) => c.label === "Xong")!;
     const answer = await long.press(done.data);
@@ -81,7 +84,8 @@ describe("a member's report dialogue", () => {
     expect(labelsOf(answer)).toEqual(["Làm tiếp"]);
     expect((await draftOf(h, "l")).state).toBe(before.state);
     const resumed = await long.choose("Làm tiếp");
-    expect(textOf(resumed)).toContain("Đồng chí đã viết 12 ký tự cho câu này nhưng chưa chọn «Xong»");
+    // What was typed is shown again, not only how long it was.
+    expect(textOf(resumed)).toContain("Phần đồng chí đã viết nhưng chưa chọn «Xong» (vẫn được giữ): «Đang viết dở»");
   });
 
   it("continues where the member was after the bot restarts", async () => {
@@ -134,6 +138,20 @@ describe("a member's report dialogue", () => {
     expect(textOf(help)).toContain("Câu 1/4 · Ưu điểm");
     expect((await draftOf(h, "l")).version).toBe(before.version);
   });
+
+  it("shows the question it stands at when /baocao is typed in the middle, without stopping anything", async () => {
+    await long.choose("Bắt đầu");
+    await long.say("Một đoạn");
+    const before = await draftOf(h, "l");
+    const again = await long.command("baocao");
+    expect(textOf(again)).not.toContain("Đã dừng");
+    expect(textOf(again)).toContain("Câu 1/4 · Ưu điểm");
+    expect(textOf(again)).toContain("«Một đoạn»");
+    expect((await draftOf(h, "l")).version).toBe(before.version);
+    // Still in the report: the next message is an answer.
+    await long.say("và đoạn sau.");
+    expect((await draftOf(h, "l")).parsed!.buffers["uu-diem"]).toEqual({ kind: "text", parts: ["Một đoạn", "và đoạn sau."] });
+  });
 });
 
 describe("a draft across template versions", () => {
@@ -150,7 +168,8 @@ describe("a draft across template versions", () => {
       await long.choose("Tốt");
       // A restart with version 2 of the template (a new file in the folder).
       await h.restart([createReportsFeature({ templates: [shortTemplate, shortTemplateV2] })]);
-      const resumed = await long.command("baocao").then(() => long.choose("Làm tiếp: Tự kiểm tra hằng quý"));
+      // /baocao in the middle of the report takes the member back to it, on the new version.
+      const resumed = await long.command("baocao");
       expect(textOf(resumed)).toContain("vừa được cập nhật (phiên bản 2)");
       expect(textOf(resumed)).toContain("Câu 3/5 · Cam kết tự sửa");
       const draft = await h.deps.db.reportDraft.findFirstOrThrow({ where: { personId: await long.personId() } });

@@ -1,6 +1,7 @@
 import { createReportsFeature } from "../../../bot/core/features/reports/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reportKinds } from "../../../bot/core/features/reports/notices.ts";
+import { assignLateMembers } from "../../../bot/core/features/reports/services/assign.ts";
 import { answerShort, openRound, people, shortTemplate, submit } from "./fixtures.ts";
 import { createHarness, labelsOf, seedCell, textOf, type Harness } from "../../helpers/core-harness.ts";
 
@@ -222,7 +223,7 @@ describe("opening a report round", () => {
 
     const status = await bt.choose("Xem tình hình nộp");
     const text = textOf(status);
-    expect(text).toContain("Tình hình nộp «Tự kiểm tra hằng quý» — hạn 23:59 20/12/2026\nĐã nộp 1/5 (đã tiếp nhận 0).");
+    expect(text).toContain("Tình hình nộp «Tự kiểm tra hằng quý» — hạn 23:59 20/12/2026\nĐã nộp 1/5.");
     expect(text).toContain("● Mai Thị Mơ — đã nộp lần 1, chờ tiếp nhận");
     expect(text).toContain("✎ Lê Văn Long — đang làm (1/4 câu)");
     expect(text).toContain("○ Đỗ Văn Cừ — chưa bắt đầu");
@@ -238,6 +239,8 @@ describe("opening a report round", () => {
     expect(textOf(await bt.choose("Đóng đợt"))).toContain("Đã đóng đợt «Tự kiểm tra hằng quý».");
     const pending = await h.deps.db.outboxMessage.count({ where: { status: "pending", kind: { in: [reportKinds.reminder, reportKinds.digest] } } });
     expect(pending).toBe(0);
+    // In the middle of its report, /baocao first says the round closed, then lists what is open.
+    expect(textOf(await h.user("l").command("baocao"))).toContain("Đợt báo cáo «Tự kiểm tra hằng quý» đã đóng");
     expect(textOf(await h.user("l").command("baocao"))).toContain("Hiện chưa có đợt báo cáo nào đang mở");
     // What was submitted stays readable after the round closes.
     const moList = await mo.command("baocao");
@@ -256,5 +259,37 @@ describe("opening a report round", () => {
     const list = await h.user("late").command("baocao");
     expect(textOf(list)).toContain("«Tự kiểm tra hằng quý» — hạn 23:59 20/12/2026: chưa bắt đầu");
     expect(labelsOf(list)).toEqual(["Bắt đầu: Tự kiểm tra hằng quý"]);
+  });
+
+  it("shows the question it stands at when /dotbaocao is typed again while a round is being opened", async () => {
+    const bt = h.user("bt");
+    await bt.command("dotbaocao");
+    await bt.choose(/Tự kiểm tra/);
+    await bt.choose(/^Dùng tên/);
+    const again = await bt.command("dotbaocao");
+    expect(textOf(again)).not.toContain("Đã dừng");
+    expect(textOf(again)).toContain("Hạn nộp là khi nào?");
+    expect(textOf(await bt.say("20/12"))).toContain("Những đồng chí nào phải nộp?");
+  });
+
+  it("tells a member admitted after the round opened of it as soon as the secretary admits them, once", async () => {
+    const bt = h.user("bt");
+    await openRound(bt);
+    await h.runOutbox();
+    const late = await h.deps.db.person.create({ data: { fullName: "Hồ Văn Muộn", category: "can_bo", partyStatus: "official", identities: { create: { platform: "telegram", userId: "late", chatId: "late" } } } });
+    const request = await h.deps.db.membership.create({ data: { cellId, personId: late.id, status: "pending" } });
+    await bt.press(`ap:${request.id}`);
+    // The draft and its notices are planned with the admission, not when someone next looks at the round.
+    const draft = await h.deps.db.reportDraft.findFirstOrThrow({ where: { personId: late.id } });
+    expect(draft.status).toBe("not_started");
+    await h.runOutbox();
+    const notice = h.user("late").inbox().filter((m) => m.text.includes("mở đợt báo cáo «Tự kiểm tra hằng quý»"));
+    expect(notice).toHaveLength(1);
+    expect(labelsOf(notice)).toEqual(["Bắt đầu"]);
+    // Idempotent: another membership change (or a look at the round) adds nothing more.
+    expect(await assignLateMembers(h.deps.db, { cellId, templateOf: () => shortTemplate, now: h.clock.now })).toBe(0);
+    await bt.command("baocao");
+    expect(await h.deps.db.reportDraft.count({ where: { personId: late.id } })).toBe(1);
+    expect(await h.deps.db.outboxMessage.count({ where: { personId: late.id, kind: reportKinds.opened } })).toBe(1);
   });
 });

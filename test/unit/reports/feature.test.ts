@@ -71,7 +71,7 @@ describe("what changed between two versions", () => {
     const before = chat.state;
     chat.press("« Quay lại");
     chat.press("Loại C");
-    expect(changedQuestions(template, before, canBo, chat.state, canBo)).toEqual([2]);
+    expect(changedQuestions(template, before, canBo, chat.state, canBo)).toEqual([{ n: 2, title: "Loại" }]);
     expect(changedQuestions(template, before, canBo, before, canBo)).toEqual([]);
   });
 });

@@ -141,3 +141,25 @@ export class Chat {
     return allText(this.outputs);
   }
 }
+
+/** Answers mo-ta … nghi-huu for a can_bo member with "Không" to co-viec; ends on the multi step. */
+export function toMulti(chat: Chat) {
+  chat.text("Mười ký tự trở lên");
+  chat.press("Xong");
+  chat.press("Loại B");
+  chat.press("Không");
+  chat.text("Hà Nội");
+  chat.press("Xong");
+  return chat;
+}
+
+export function toEnd(chat: Chat) {
+  toMulti(chat);
+  chat.press(/Mặt 1$/);
+  chat.press("Xong");
+  chat.press("Không có"); // X
+  chat.press("Không có"); // Y
+  chat.press("Hoàn thành tốt nhiệm vụ");
+  chat.press("Bỏ qua"); // ghi-chu
+  return chat;
+}

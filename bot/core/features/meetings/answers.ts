@@ -41,7 +41,8 @@ export function createAnswers(ctx: FeatureContext) {
   /** /lich: the next meetings of the person's cells, each with their answer and the buttons to give or change it. */
   async function showSchedule(turn: Turn): Promise<void> {
     const schedule = await scheduleOf(db, { personId: turn.person.id, now: now() });
-    if (!schedule) return turn.reply({ text: turn.t("error-no-cell") });
+    // In no cell: the kernel says why (a request still waiting for the secretary, or how to join).
+    if (!schedule) return ctx.withCell(turn, "lich", () => showSchedule(turn));
     if (schedule.meetings.length === 0) return turn.reply({ text: turn.t("schedule-empty") });
     await turn.reply({ text: turn.t("schedule-title", { count: schedule.meetings.length }) });
     for (const m of schedule.meetings) await turn.reply(memberMeeting(turn.t, m, m.cell, schedule.responses.get(m.id)));

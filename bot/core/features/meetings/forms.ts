@@ -1,64 +1,46 @@
 /** The secretary's dialogues that shape the calendar: a new meeting, the monthly rule, moving or re-placing a meeting, the reminder settings. */
 import { heldUntil } from "../../delivery/quiet-hours.ts";
 import type { DialogueData, FeatureContext, Turn } from "../../kernel/feature.ts";
-import { describeMonthlyRuleVi, monthlyRuleSchema, nextOccurrences } from "../../time/monthly-rule.ts";
-import type { MeetingDocument, MeetingDraft, MeetingKind } from "./model.ts";
+import { monthlyRuleSchema, nextOccurrences } from "../../time/monthly-rule.ts";
+import { atOf, documentsOf, draftOf } from "./draft.ts";
 import { isAhead, meetingForAdmin, usualPlace, cellForAdmin } from "./queries.ts";
 import { changeMeeting, createMeeting } from "./services/meetings.ts";
 import { setMonthlyRule } from "./services/rules.ts";
 import { setReminderSettings } from "./services/settings.ts";
-import { documentOf, meetingSteps } from "./steps.ts";
-import { meetingDetails, settingsText, whenText } from "./views.ts";
+import { documentOf, editPlan, meetingSteps } from "./steps.ts";
+import { describeMonthlyRule, settingsText, whenText } from "./views.ts";
 
-const atOf = (value: string | null | undefined) => (value?.startsWith("at:") ? new Date(value.slice(3)) : null);
-const documentsOf = (data: DialogueData) => JSON.parse(data.documentsJson ?? "[]") as MeetingDocument[];
-
-/** The meeting the new-meeting dialogue describes so far. */
-function draftOf(data: DialogueData, startsAt: Date): MeetingDraft {
-  return {
-    kind: (data.kind ?? "chuyen_de") as MeetingKind,
-    title: data.title ?? null,
-    topic: data.topic ?? null,
-    startsAt,
-    place: data.place ?? null,
-    agenda: data.agenda ?? null,
-    preparation: data.preparation ?? null,
-    documents: documentsOf(data),
-  };
-}
+const planOf = (data: DialogueData) => (data._plan ?? "").split(",").filter(Boolean);
 
 export function createMeetingForms(ctx: FeatureContext) {
   const { db } = ctx.deps;
   const now = () => ctx.deps.now();
 
-  function previewOf(turn: Turn, data: DialogueData): string {
-    const draft = draftOf(data, atOf(data.time) ?? now());
-    const preview = meetingDetails(
-      turn.t,
-      { ...draft, id: "", cellId: "", ruleId: null, documents: "[]", status: "scheduled", version: 1, notes: null, attendanceRecordedAt: null },
-      { name: data.cellName ?? "", timeZone: data.timeZone ?? ctx.deps.settings.defaultTimeZone },
-    );
-    return draft.documents.length ? `${preview}\n${turn.t("meeting-documents-count", { count: draft.documents.length })}` : preview;
-  }
-
   const newMeetingForm = ctx.form({
     flow: "meeting-new",
     steps: meetingSteps,
-    next: (step, value) => {
-      // A date typed with its time needs no time question; each document asks for the next one.
-      if (step === "date" && value?.startsWith("at:")) return "place";
+    next: (step, value, data) => {
+      // «Sửa …» at the check: that question (its plan is set below), then the check again.
+      if (step === "confirm") return editPlan(value)?.[0] ?? null;
+      // A date typed with its time needs no time question: on to what follows the time.
+      if (step === "date" && value?.startsWith("at:")) {
+        const plan = planOf(data);
+        return plan.includes("time") ? (plan[plan.indexOf("time") + 1] ?? null) : undefined;
+      }
+      // Each document asks for the next one.
       if (step === "documents" && value !== null) return "documents";
       return undefined;
     },
     onAnswer: async (turn, step, value, data) => {
       const next: DialogueData = { ...data };
+      const edit = step === "confirm" ? editPlan(value) : null;
+      if (edit) next._plan = edit.join(",");
       if (step === "date" && value?.startsWith("at:")) next.time = value;
       if (step === "documents" && value) {
         const docs = [...documentsOf(data), documentOf(value)];
         next.documentsJson = JSON.stringify(docs.slice(0, 10));
         await turn.reply({ text: turn.t("meeting-document-added", { count: docs.length }) });
       }
-      if (step === "documents" && value === null) next.preview = previewOf(turn, next);
       return next;
     },
     finish: async (turn, data) => {
@@ -81,7 +63,7 @@ export function createMeetingForms(ctx: FeatureContext) {
       const { cell, changed } = await setMonthlyRule(db, { actorId: turn.person.id, cellId: data.cellId ?? "", rule, place: data.rulePlace ?? null, now: now() });
       if (changed) ctx.kickOutbox();
       const next = nextOccurrences(rule, { after: now(), count: 2, timeZone: cell.timeZone }).map((d) => whenText(turn.t, d, cell.timeZone));
-      await turn.reply({ text: turn.t("rule-saved", { rule: describeMonthlyRuleVi(rule), next: next.join("; ") }) });
+      await turn.reply({ text: turn.t("rule-saved", { rule: describeMonthlyRule(turn.t, rule), next: next.join("; ") }) });
     },
   });
 

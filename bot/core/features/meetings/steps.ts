@@ -4,10 +4,24 @@
  * with the same words and nothing is saved.
  */
 import type { Checked } from "../../domain/validation.ts";
-import { choiceStep, labelled, skipValue, stepChoice, textStep, type Accepted, type StepDef } from "../../kernel/dialogue/steps.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import {
+  cancelChoice,
+  choiceStep,
+  labelled,
+  matchOption,
+  skipValue,
+  stepChoice,
+  textStep,
+  type Accepted,
+  type Option,
+  type StepDef,
+  type StepValue,
+} from "../../kernel/dialogue/steps.ts";
 import { parseViMonthlyRule } from "../../time/monthly-rule.ts";
 import { parseViDateTime, parseViTime, type ParseFailureReason } from "../../time/parse-vi-datetime.ts";
 import { addDays, defaultTimeZone, utcToZonedWall, zonedWallToUtc, type CivilDate } from "../../time/zoned.ts";
+import { previewText } from "./draft.ts";
 import { oneOffKinds, type MeetingDocument } from "./model.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -143,7 +157,50 @@ const documents: StepDef = {
   },
 };
 
-const confirm: StepDef = choiceStep("confirm", ({ t, data }) => `${t("meeting-confirm")}\n\n${data.preview ?? ""}`, ({ t }) => [{ value: "save", label: t("button-meeting-save") }], { cancel: true });
+/**
+ * What the check before saving lets the secretary correct, each with the questions it asks again
+ * (the time is asked with its day) before coming back to the check.
+ */
+export const editableFields = {
+  kind: ["kind"],
+  title: ["title"],
+  topic: ["topic"],
+  time: ["date", "time"],
+  place: ["place"],
+  agenda: ["agenda"],
+  preparation: ["preparation"],
+  documents: ["documents"],
+} as const satisfies Record<string, readonly string[]>;
+type EditableField = keyof typeof editableFields;
+const editPrefix = "edit-";
+
+/** The questions a «Sửa …» at the check asks again, then the check; null for any other answer. */
+export function editPlan(value: StepValue): string[] | null {
+  const field = value?.startsWith(editPrefix) ? value.slice(editPrefix.length) : "";
+  return field in editableFields ? [...editableFields[field as EditableField], "confirm"] : null;
+}
+
+const confirmOptions = (t: Translator): Option[] => [
+  { value: "save", label: t("button-meeting-save") },
+  ...Object.keys(editableFields).map((field) => ({ value: `${editPrefix}${field}`, label: t(`button-meeting-edit-${field}`) })),
+];
+
+/** The check before saving: the meeting as members will read it, «Lưu và thông báo», and a «Sửa …» per field, two to a row. */
+const confirm: StepDef = {
+  id: "confirm",
+  prompt: ({ t, data, now }) => {
+    const [save, ...edits] = confirmOptions(t).map((o) => stepChoice("confirm", o.value, o.label));
+    const pairs = Array.from({ length: Math.ceil(edits.length / 2) }, (_, i) => edits.slice(2 * i, 2 * i + 2));
+    return { text: `${t("meeting-confirm")}\n\n${previewText(t, data, now)}`, choices: [[save!], ...pairs, [cancelChoice(t)]] };
+  },
+  accept: (answer, { t }) => {
+    const options = confirmOptions(t);
+    if (answer.kind === "file") return { ok: false, reason: "invalid-pick-option" };
+    if (answer.kind === "pick") return options.some((o) => o.value === answer.value) ? { ok: true, value: answer.value } : { ok: false, reason: "invalid-choice" };
+    const matched = matchOption(answer.text, options);
+    return matched ? { ok: true, value: matched } : { ok: false, reason: "invalid-pick-option" };
+  },
+};
 
 const quietHours = (raw: string): Accepted => {
   const m = /^\s*(\d{1,2})[:h](\d{2})\s*[-–đến]+\s*(\d{1,2})[:h](\d{2})\s*$/i.exec(raw);

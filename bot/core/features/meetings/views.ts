@@ -4,15 +4,43 @@ import type { Choice, FileRef, OutboundMessage, Platform } from "../../contract/
 import type { CellRecord } from "../../domain/cells.ts";
 import { cancelButton } from "../../kernel/dialogue/steps.ts";
 import { menuChoice } from "../../kernel/home-views.ts";
-import { describeMonthlyRuleVi, type MonthlyRule } from "../../time/monthly-rule.ts";
+import type { MonthlyRule } from "../../time/monthly-rule.ts";
 import { utcToZonedWall } from "../../time/zoned.ts";
 import { buttons, reasonCodeList, reasonCodes } from "./buttons.ts";
 import { parseDocuments, reminderOffsets, type AnswerLine, type MeetingRecord } from "./model.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-/** Telegram shows about this much of a button's label. */
-const label = (text: string) => text.slice(0, 60);
 type CellView = { name: string; timeZone: string };
+
+/** About what a full-width button shows on a phone before the messenger cuts it. */
+export const buttonLabelMax = 40;
+
+/** The text cut at the last word that fits in `max` characters, with «…» when anything was left out. */
+export function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, Math.max(1, max - 1));
+  const space = room.lastIndexOf(" ");
+  // A word longer than half the room is cut inside rather than leaving almost nothing.
+  const kept = space >= room.length / 2 ? room.slice(0, space) : room;
+  return `${kept.replace(/[\s,.;:–—-]+$/u, "")}…`;
+}
+
+/** "T6 04/12 19:30" (or "T6 04/12" without the time): a meeting's day as a button shows it, whole. */
+export function shortWhen(t: Translator, date: Date, timeZone: string, withTime = true): string {
+  const w = utcToZonedWall(date, timeZone);
+  const day = `${t(`weekday-short-${w.weekday}`)} ${pad(w.day)}/${pad(w.month)}`;
+  return withTime ? `${day} ${pad(w.hour)}:${pad(w.minute)}` : day;
+}
+
+/** A label that fits a phone: `head` whole (a date, an answer), `tail` cut at a word to what is left. */
+function fitted(head: string, tail: string, separator: string, headFirst = true): string {
+  const room = Math.max(8, buttonLabelMax - head.length - separator.length);
+  const clipped = clipAtWord(tail, room);
+  return headFirst ? `${head}${separator}${clipped}` : `${clipped}${separator}${head}`;
+}
+
+/** A meeting on a button: its date first and never cut, then as much of its title as fits. */
+export const meetingLabel = (t: Translator, m: MeetingRecord, timeZone: string) => fitted(shortWhen(t, m.startsAt, timeZone), meetingTitle(t, m, timeZone), " · ");
 
 /** "19:30, thứ Năm 05/12/2026" in the cell's zone, in the reader's language. */
 export function whenText(t: Translator, date: Date, timeZone: string): string {
@@ -123,11 +151,11 @@ export function adminPanel(t: Translator, o: AdminOverview): OutboundMessage {
   const choices: Choice[][] = [
     [buttons.newMeeting.choice(t("button-new-meeting"), {})],
     [buttons.rule.choice(t(o.rule ? "button-change-rule" : "button-set-rule"), {})],
-    ...o.upcoming.map((x) => [buttons.view.choice(label(`${meetingTitle(t, x, tz)} — ${whenText(t, x.startsAt, tz)}`), { meetingId: x.id })]),
-    ...o.recent.map((x) => [buttons.attendance.choice(label(t("button-attendance-for", { title: meetingTitle(t, x, tz) })), { meetingId: x.id })]),
+    ...o.upcoming.map((x) => [buttons.view.choice(meetingLabel(t, x, tz), { meetingId: x.id })]),
+    ...o.recent.map((x) => [buttons.attendance.choice(fitted(t("button-attendance-for", { date: shortWhen(t, x.startsAt, tz, false) }), meetingTitle(t, x, tz), " · "), { meetingId: x.id })]),
     [...menuChoice(t("button-reminder-settings"), "nhaclich"), ...menuChoice(t("button-attendance-history"), "chuyencan")],
   ];
-  const ruleText = o.rule?.rule ? t("admin-rule", { rule: describeMonthlyRuleVi(o.rule.rule), place: o.rule.place ?? t("place-none") }) : t("admin-no-rule");
+  const ruleText = o.rule?.rule ? t("admin-rule", { rule: describeMonthlyRule(t, o.rule.rule), place: o.rule.place ?? t("place-none") }) : t("admin-no-rule");
   return { text: `${t("admin-title", { cell: o.cell.name })}\n${ruleText}\n${t(o.upcoming.length ? "admin-upcoming" : "admin-no-upcoming")}`, choices };
 }
 
@@ -136,7 +164,10 @@ export function proxyList(t: Translator, meetingId: string, lines: { name: strin
   return {
     text: t("proxy-pick-member"),
     choices: lines.map((l) => [
-      buttons.proxyPick.choice(label(`${l.name} — ${l.answer === null ? t("answer-none") : t(l.answer === "attend" ? "answer-attend" : "answer-absent-short")}`), { meetingId, membershipId: l.membershipId }),
+      buttons.proxyPick.choice(fitted(l.answer === null ? t("answer-none") : t(l.answer === "attend" ? "answer-attend" : "answer-absent-short"), l.name, " — ", false), {
+        meetingId,
+        membershipId: l.membershipId,
+      }),
     ]),
   };
 }
@@ -171,4 +202,14 @@ export function historyText(t: Translator, cell: CellView, year: number, rows: {
     return t(key, { name, excused: tally?.excused ?? 0, absent: tally?.unexcused ?? 0, months });
   });
   return `${t("history-title", { cell: cell.name, year: String(year) })}\n${lines.join("\n")}\n\n${t("history-rule")}`;
+}
+
+/**
+ * The monthly rule in the reader's language: "ngày 5 hằng tháng, lúc 19:30", "the last Thursday of
+ * the month, at 14:00". A day the shorter months lack says where those months meet.
+ */
+export function describeMonthlyRule(t: Translator, rule: MonthlyRule): string {
+  const time = `${pad(rule.hour)}:${pad(rule.minute)}`;
+  if (rule.kind === "weekdayOfMonth") return t("rule-weekday-of-month", { weekday: t(`weekday-${rule.weekday}`), nth: t(`rule-nth-${rule.nth === -1 ? "last" : rule.nth}`), time });
+  return t(rule.day >= 29 ? "rule-day-of-month-late" : "rule-day-of-month", { day: rule.day, time });
 }

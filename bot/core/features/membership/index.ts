@@ -10,6 +10,7 @@ import { on, type Feature, type FeatureFactory, type Turn } from "../../kernel/f
 import { buttons } from "./buttons.ts";
 import { createJoining, profilePatch } from "./join.ts";
 import { createManagement } from "./manage.ts";
+import { createRejection } from "./reject.ts";
 import { waitingRequests } from "./queries.ts";
 import { createCell } from "./services/cells.ts";
 import { leaveCell, leavingCell } from "./services/leaving.ts";
@@ -22,6 +23,7 @@ export const membershipFeature: FeatureFactory = (ctx) => {
   const now = () => ctx.deps.now();
   const joining = createJoining(ctx);
   const manage = createManagement(ctx);
+  const rejection = createRejection(ctx, joining.decide);
 
   const createCellForm = ctx.form({
     flow: "create-cell",
@@ -89,7 +91,8 @@ export const membershipFeature: FeatureFactory = (ctx) => {
     ],
     buttons: [
       on(buttons.approve, (turn, { membershipId }) => joining.decide(turn, membershipId, true)),
-      on(buttons.reject, (turn, { membershipId }) => joining.decide(turn, membershipId, false)),
+      // A refusal asks first, with a reason the applicant is told.
+      on(buttons.reject, (turn, { membershipId }) => rejection.ask(turn, membershipId)),
       on(buttons.card, (turn, { membershipId }) => manage.showCard(turn, membershipId)),
       on(buttons.role, (turn, { membershipId, role }) => manage.changeRole(turn, membershipId, role)),
       on(buttons.transfer, (turn, { membershipId }) => manage.confirmFor(turn, membershipId, "transfer-confirm", "button-transfer-secretary", buttons.transferConfirm)),
@@ -105,7 +108,7 @@ export const membershipFeature: FeatureFactory = (ctx) => {
       on(buttons.editProfile, (turn, { field }) => editProfileForm.start(turn, [field], {})),
       on(buttons.leaveConfirm, (turn, { cellId }) => leave(turn, cellId)),
     ],
-    dialogues: [createCellForm, editProfileForm, ...joining.forms],
+    dialogues: [createCellForm, editProfileForm, ...joining.forms, ...rejection.forms],
     menu: async (turn, m) => (m ? views.menuRows(turn.t, m.role, await waitingRequests(db, { role: m.role, cellId: m.cellId })) : views.welcomeRows(turn.t)),
     help: (t, m) => [isAdminRole(m.role) ? t("help-admin") : null, m.role === "secretary" ? t("help-secretary") : null].filter(Boolean).join("\n\n") || null,
     startPayload: async (turn, payload) => {

@@ -1,4 +1,5 @@
 /** Joining a cell: by link or typed code, the profile questions, the request, the secretary's decision. */
+import type { Translator } from "../../../i18n/index.ts";
 import type { DialogueData, FeatureContext, Turn } from "../../kernel/feature.ts";
 import { menuChoice } from "../../kernel/home-views.ts";
 import { notifyPerson } from "../../delivery/notify.ts";
@@ -6,6 +7,7 @@ import { cellAdmins } from "../../domain/members.ts";
 import { isProfileComplete, type ProfilePatch } from "../../domain/people.ts";
 import { normalizeInviteCode } from "../../domain/validation.ts";
 import { standingIn } from "./queries.ts";
+import { refusalText, type Refusal } from "./refusals.ts";
 import { findInvite } from "./services/invites.ts";
 import { decideJoin, requestJoin } from "./services/joining.ts";
 import { membershipSteps, profileFields } from "./steps.ts";
@@ -48,9 +50,9 @@ export function createJoining(ctx: FeatureContext) {
       if (outcome.kind === "already-pending") return turn.reply({ text: turn.t("join-already-pending", { cell }) });
       await turn.reply({ text: turn.t("join-requested", { cell }) });
       turn.log.info({ cellId: data.cellId }, "join requested");
-      const { request } = outcome;
+      const { request, refusals } = outcome;
       for (const admin of await cellAdmins(db, request.cellId)) {
-        await notifyPerson(ctx.deps, admin.personId, (t) => views.joinRequest(t, request, request.cell), "join-request");
+        await notifyPerson(ctx.deps, admin.personId, (t) => views.joinRequest(t, request, request.cell, refusals), "join-request");
       }
     },
   });
@@ -76,21 +78,26 @@ export function createJoining(ctx: FeatureContext) {
     return joinForm.start(turn, [...profileFields, "confirm"], data, intro);
   }
 
-  async function decide(turn: Turn, membershipId: string, approve: boolean): Promise<void> {
-    const outcome = await decideJoin(db, { actorId: turn.person.id, membershipId, approve, now: ctx.deps.now() });
+  /** Records the decision (a refusal with its reason) and tells the secretary and the applicant. */
+  async function decide(turn: Turn, membershipId: string, approve: boolean, refusal?: Refusal): Promise<void> {
+    const outcome = await decideJoin(db, { actorId: turn.person.id, membershipId, approve, ...(refusal ? { refusal } : {}), now: ctx.deps.now() });
     const name = outcome.target.person.fullName ?? "?";
     const cell = outcome.target.cell;
     if (outcome.kind === "already-decided") {
       return turn.reply({ text: turn.t("request-already-decided", { name, status: turn.t(`membership-status-${outcome.status}`), by: outcome.decidedByName ?? "?" }) });
     }
-    await turn.reply({ text: turn.t(approve ? "request-approved" : "request-rejected", { name, cell: cell.name }) });
-    if (approve) await ctx.membershipChanged(turn, cell.id);
-    await notifyPerson(
-      ctx.deps,
-      outcome.target.personId,
-      (t) => (approve ? { text: t("join-approved-for-member", { cell: cell.name }), choices: [menuChoice(t("button-open-menu"), "menu")] } : { text: t("join-rejected-for-member", { cell: cell.name }) }),
-      approve ? "join-approved" : "join-rejected",
-    );
+    if (approve) {
+      await turn.reply({ text: turn.t("request-approved", { name, cell: cell.name }) });
+      await ctx.membershipChanged(turn, cell.id);
+      await notifyPerson(ctx.deps, outcome.target.personId, (t) => ({ text: t("join-approved-for-member", { cell: cell.name }), choices: [menuChoice(t("button-open-menu"), "menu")] }), "join-approved");
+      return;
+    }
+    const told = (t: Translator, key: string) => {
+      const reason = refusal ? refusalText(t, refusal) : null;
+      return reason ? `\n${t(key, { reason })}` : "";
+    };
+    await turn.reply({ text: `${turn.t("request-rejected", { name, cell: cell.name })}${told(turn.t, "request-rejected-reason")}` });
+    await notifyPerson(ctx.deps, outcome.target.personId, (t) => ({ text: `${t("join-rejected-for-member", { cell: cell.name })}${told(t, "join-rejected-reason")}` }), "join-rejected");
   }
 
   return { begin, askCode, decide, forms: [joinCodeForm, joinForm] };

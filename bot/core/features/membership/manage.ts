@@ -31,20 +31,20 @@ export function createManagement(ctx: FeatureContext) {
   }
 
   async function showMembers(turn: Turn, m: MembershipWithCell): Promise<void> {
-    const { viewer, members, platforms } = await memberList(db, { viewerId: turn.person.id, cellId: m.cellId });
-    await turn.reply(views.memberList(turn.t, m.cell, members, platforms, viewer.role));
+    const { viewer, members, contacts } = await memberList(db, { viewerId: turn.person.id, cellId: m.cellId });
+    await turn.reply(views.memberList(turn.t, m.cell, members, contacts, viewer.role, turn.event.platform));
   }
 
   async function showPending(turn: Turn, m: MembershipWithCell): Promise<void> {
     const { cell, requests } = await joinRequests(db, { viewerId: turn.person.id, cellId: m.cellId });
     if (requests.length === 0) return turn.reply({ text: turn.t("no-pending", { cell: cell.name }) });
-    for (const p of requests) await turn.reply(views.joinRequest(turn.t, p, cell));
+    for (const { request, refusals } of requests) await turn.reply(views.joinRequest(turn.t, request, cell, refusals));
   }
 
   async function showCard(turn: Turn, membershipId: string): Promise<void> {
     const card = await memberCard(db, { viewerId: turn.person.id, membershipId });
     if (!card) return memberGone(turn);
-    await turn.reply(views.memberCard(turn.t, card.target, card.platforms, { role: card.viewer.role, personId: turn.person.id }));
+    await turn.reply(views.memberCard(turn.t, card.target, card.contacts, { role: card.viewer.role, personId: turn.person.id, platform: turn.event.platform }));
   }
 
   async function changeRole(turn: Turn, membershipId: string, role: "deputy" | "committee" | "member"): Promise<void> {

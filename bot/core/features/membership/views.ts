@@ -1,5 +1,5 @@
 import type { Translator } from "../../../i18n/index.ts";
-import type { Choice, OutboundMessage } from "../../contract/messages.ts";
+import type { Choice, OutboundMessage, Platform } from "../../contract/messages.ts";
 import { adminRoles, type MembershipWithPerson, type Role } from "../../domain/members.ts";
 import type { PersonRecord } from "../../domain/people.ts";
 import { formatInviteCode } from "../../domain/validation.ts";
@@ -7,6 +7,8 @@ import { type CellRecord } from "../../domain/cells.ts";
 import { cancelButton } from "../../kernel/dialogue/steps.ts";
 import { menuChoice } from "../../kernel/home-views.ts";
 import { buttons } from "./buttons.ts";
+import type { Contact } from "./queries.ts";
+import { refusalText, type PastRefusal } from "./refusals.ts";
 
 /** Pure renderers: data in, text and choices out. No I/O, no platform. */
 
@@ -40,34 +42,52 @@ export function languageChoice(t: Translator): OutboundMessage {
   return { text: t("ask-language"), choices: [row(buttons.language.choice(t("language-vi"), { locale: "vi" })), row(buttons.language.choice(t("language-en"), { locale: "en" }))] };
 }
 
-function memberLine(t: Translator, m: MembershipWithPerson, platforms: string[], withContact: boolean): string {
+/** Who reads a contact, and whether it is one member's card (every way to reach them) or the list. */
+export interface ContactView {
+  platform: Platform;
+  full: boolean;
+}
+
+/**
+ * How to reach a member outside the bot, as the reader's messenger allows. On Telegram a member's
+ * Telegram account opens with a tg://user link; on Zalo nothing opens a chat with someone's
+ * account of this bot, so the reader is told the phone number, or that there is none.
+ */
+function contactText(t: Translator, phone: string | null, contacts: Contact[], view: ContactView): string {
+  if (view.platform !== "telegram") {
+    const uses = contacts.length ? [t("contact-uses", { platforms: contacts.map((c) => t(`platform-${c.platform}`)).join(", ") })] : [];
+    return [phone ?? t("contact-no-phone"), ...uses].join(", ");
+  }
+  // In the list a phone number is enough to tap; the card gives every way.
+  const parts = contacts.map((c) => (c.platform === "telegram" && (view.full || !phone) ? t("contact-telegram-chat", { id: c.userId }) : t(`platform-${c.platform}`)));
+  if (!phone && !contacts.some((c) => c.platform === "telegram")) parts.push(t("contact-no-phone"));
+  return [phone, ...parts].filter(Boolean).join(", ");
+}
+
+function memberLine(t: Translator, m: MembershipWithPerson, contacts: Contact[], view: ContactView | null): string {
   const facts = [
     t(`role-${m.role}`),
     m.person.partyStatus ? t(`party-status-${m.person.partyStatus}`) : null,
     m.person.category ? t(`category-${m.person.category}`) : null,
     m.exempt ? t("member-exempt-mark") : null,
   ].filter(Boolean);
-  const contact = withContact ? [m.person.phone, ...platforms.map((p) => t(`platform-${p}`))].filter(Boolean).join(", ") : "";
+  const contact = view ? contactText(t, m.person.phone, contacts, view) : "";
   return `${m.person.fullName ?? t("profile-missing")} · ${facts.join(" · ")}${contact ? `\n   ${t("member-contact", { contact })}` : ""}`;
 }
 
-export function memberList(
-  t: Translator,
-  cell: CellRecord,
-  members: MembershipWithPerson[],
-  platformsByPerson: Map<string, string[]>,
-  viewerRole: string,
-): OutboundMessage {
+/** Contact details are the secretary's and deputy's only; `platform` is the reader's messenger. */
+export function memberList(t: Translator, cell: CellRecord, members: MembershipWithPerson[], contactsByPerson: Map<string, Contact[]>, viewerRole: string, platform: Platform): OutboundMessage {
   const admin = isAdmin(viewerRole);
-  const lines = members.map((m, i) => `${i + 1}. ${memberLine(t, m, platformsByPerson.get(m.personId) ?? [], admin)}`);
+  const view = admin ? { platform, full: false } : null;
+  const lines = members.map((m, i) => `${i + 1}. ${memberLine(t, m, contactsByPerson.get(m.personId) ?? [], view)}`);
   return {
     text: `${t("members-title", { cell: cell.name, count: members.length })}\n\n${lines.join("\n")}`,
     choices: admin ? members.map((m, i) => row(buttons.card.choice(t("button-manage-member", { n: i + 1, name: m.person.fullName ?? "?" }), { membershipId: m.id }))) : [],
   };
 }
 
-export function memberCard(t: Translator, m: MembershipWithPerson & { cell: CellRecord }, platforms: string[], viewer: { role: string; personId: string }): OutboundMessage {
-  const text = `${t("member-card-title", { cell: m.cell.name })}\n${memberLine(t, m, platforms, true)}`;
+export function memberCard(t: Translator, m: MembershipWithPerson & { cell: CellRecord }, contacts: Contact[], viewer: { role: string; personId: string; platform: Platform }): OutboundMessage {
+  const text = `${t("member-card-title", { cell: m.cell.name })}\n${memberLine(t, m, contacts, { platform: viewer.platform, full: true })}`;
   if (viewer.role !== "secretary" || m.personId === viewer.personId) return { text };
   const choices: Choice[][] = [];
   for (const [role, code] of [["deputy", "d"], ["committee", "c"], ["member", "m"]] as const) {
@@ -79,15 +99,20 @@ export function memberCard(t: Translator, m: MembershipWithPerson & { cell: Cell
   return { text, choices };
 }
 
-export function joinRequest(t: Translator, m: MembershipWithPerson, cell: CellRecord): OutboundMessage {
+/** A request as the secretary sees it, with the cell's earlier refusals of the same person. */
+export function joinRequest(t: Translator, m: MembershipWithPerson, cell: CellRecord, refusals: PastRefusal[] = []): OutboundMessage {
+  const text = t("join-request-for-admin", {
+    cell: cell.name,
+    fullName: m.person.fullName ?? "?",
+    partyStatus: m.person.partyStatus ? t(`party-status-${m.person.partyStatus}`) : "?",
+    category: m.person.category ? t(`category-${m.person.category}`) : "?",
+    phone: m.person.phone ?? t("profile-no-phone"),
+  });
+  const history = refusals.map((r) =>
+    t("request-refused-line", { date: formatDate(r.at, cell.timeZone), by: r.byName ?? "?", reason: refusalText(t, r.refusal) ?? t("reject-reason-none") }),
+  );
   return {
-    text: t("join-request-for-admin", {
-      cell: cell.name,
-      fullName: m.person.fullName ?? "?",
-      partyStatus: m.person.partyStatus ? t(`party-status-${m.person.partyStatus}`) : "?",
-      category: m.person.category ? t(`category-${m.person.category}`) : "?",
-      phone: m.person.phone ?? t("profile-no-phone"),
-    }),
+    text: history.length ? `${text}\n\n${t("request-refused-before")}\n${history.join("\n")}` : text,
     choices: [[buttons.approve.choice(t("button-approve"), { membershipId: m.id }), buttons.reject.choice(t("button-reject"), { membershipId: m.id })]],
   };
 }

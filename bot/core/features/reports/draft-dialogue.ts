@@ -14,7 +14,7 @@ import { advance, current, resume, start, type EngineInput, type EngineResult } 
 import { deriveTemplate, profileOf } from "./derive.ts";
 import { createDraftCache } from "./draft-cache.ts";
 import { previousCommitment } from "./follow-up.ts";
-import { lastReturnComment, lastVersionNumber, pausedDrafts, personCategory, personName, roundTitle, roundToOpen } from "./queries.ts";
+import { lastReturnComment, lastVersionNumber, pausedDrafts, personCategory, personName, roundOpenness, roundTitle, roundToOpen } from "./queries.ts";
 import { draftStatus, editableStatuses, parseState, type DraftRow } from "./records.ts";
 import type { Runtime } from "./runtime.ts";
 import { beginDraft, draftRow, saveDraft } from "./services/drafts.ts";
@@ -48,6 +48,13 @@ function redrawsInPlace(input: InboundInput, outputs: OutboundMessage[]): boolea
 }
 
 const row = (choice: Choice): Choice[] => [choice];
+
+/** The paused message says how to come back (/baocao) and offers to go on at once. */
+function withResume(turn: Turn, outputs: OutboundMessage[], draftId: string, proxy: boolean): OutboundMessage[] {
+  const label = turn.t("report-button-resume-now");
+  const resume = proxy ? buttons.proxy.choice(label, { draftId }) : buttons.open.choice(label, { draftId });
+  return outputs.map((m, i) => (i === outputs.length - 1 ? { ...m, choices: [row(resume)] } : m));
+}
 
 export function createDraftDialogue(rt: Runtime): DraftDialogue {
   const { db, ctx, store } = rt;
@@ -170,8 +177,17 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
       }
       const template = deriveTemplate({ template: base, followUpText: draft.followUpText, t: turn.t });
       const profile = profileOf(await authorCategory(turn, draft));
-      // Shown again after an interruption (/help, a refused message): the same question, nothing changed.
-      if (input.kind === "unsupported" && input.what === "reprompt") return reply(turn, current(template, state, profile, texts));
+      if (input.kind === "unsupported" && input.what === "reprompt") {
+        const round = await roundOpenness(db, draft.roundId);
+        if (!round.open) {
+          await end(turn);
+          return turn.reply({ text: turn.t("report-round-closed", { title: round.title }) });
+        }
+        // A newer template meanwhile: reopened the way /baocao opens it (migrated, saved, and said so).
+        if (state.templateVersion !== template.version) return open(turn, draftId, { proxy });
+        // Shown again after an interruption (/help, /baocao, a refused message): the same question, nothing changed.
+        return reply(turn, current(template, state, profile, texts));
+      }
       const result = advance(template, state, engineInput(input), profile, texts);
       if (result.event === "submitted") {
         cache.forget(draftId);
@@ -187,7 +203,10 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
         cache.remember({ ...draft, state: json, version: draft.version + 1 });
       }
       // A paused draft lets go of the chat, so that an unrelated message days later is not taken as an answer.
-      if (result.event === "paused") await end(turn);
+      if (result.event === "paused") {
+        await end(turn);
+        return reply(turn, withResume(turn, result.outputs, draftId, proxy));
+      }
       return reply(turn, result.outputs, input);
     }
     turn.log.warn({ draftId }, "report draft kept changing; gave up");

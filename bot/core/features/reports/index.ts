@@ -14,6 +14,7 @@ import { reportRenderers } from "./renderers.ts";
 import { createRoundDialogue } from "./round-dialogue.ts";
 import { createRounds } from "./rounds.ts";
 import { createRuntime } from "./runtime.ts";
+import { assignLateMembers } from "./services/assign.ts";
 import { createTemplateStore } from "./template-store.ts";
 
 export interface ReportsOptions {
@@ -58,10 +59,15 @@ export function createReportsFeature(options: ReportsOptions = {}): FeatureFacto
           dialogue?.flow === reportFlow ? drafts.handler(turn, dialogue, { kind: "choice", data: buttons.engine.data(values) }) : drafts.orphanChoice(turn, values.tag),
         ),
       ],
-      dialogues: [{ flow: reportFlow, handler: drafts.handler }, roundDialogue.form, decisions.returnForm],
+      // /baocao typed in the middle of a report shows it where it stands, rather than stopping it.
+      dialogues: [{ flow: reportFlow, handler: drafts.handler, resumedBy: ["baocao"] }, roundDialogue.form, decisions.returnForm],
       menu: (turn, m) => (m ? [menuChoice(turn.t("report-button-menu"), "baocao"), ...(isAdminRole(m.role) ? [menuChoice(turn.t("report-button-new-round"), "dotbaocao")] : [])] : []),
       help: (t, m) => (isAdminRole(m.role) ? `${t("report-help-member")}\n${t("report-help-admin")}` : t("report-help-member")),
       outbox: reportRenderers(store),
+      // Members admitted after a round opened are told of it when admitted.
+      onMembershipChanged: async (cellId) => {
+        if ((await assignLateMembers(rt.db, { cellId, templateOf: (id) => store.latest(id), now: rt.now() })) > 0) ctx.kickOutbox();
+      },
     };
   };
 }

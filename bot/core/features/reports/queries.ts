@@ -57,6 +57,12 @@ export async function roundTitle(db: Db, roundId: string): Promise<string> {
   return (await db.reportRound.findUnique({ where: { id: roundId }, select: { title: true } }))?.title ?? "";
 }
 
+/** Whether a round still takes answers, with its title. */
+export async function roundOpenness(db: Db, roundId: string): Promise<{ title: string; open: boolean }> {
+  const round = await db.reportRound.findUnique({ where: { id: roundId }, select: { title: true, status: true } });
+  return { title: round?.title ?? "", open: round?.status === "open" };
+}
+
 export async function personCategory(db: Db, personId: string): Promise<string | null> {
   return (await db.person.findUnique({ where: { id: personId }, select: { category: true } }))?.category ?? null;
 }

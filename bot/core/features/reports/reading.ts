@@ -10,7 +10,7 @@ import type { OutboundMessage } from "../../contract/messages.ts";
 import { latestTemplate } from "./engine/engine.ts";
 import { engineTextsFrom } from "./engine/engine-texts.ts";
 import type { Template } from "./engine/template-schema.ts";
-import { changedQuestions } from "./changes.ts";
+import { changedQuestions, type ChangedQuestion } from "./changes.ts";
 import { deriveTemplate, profileOf } from "./derive.ts";
 import { parseState, versionStatus } from "./records.ts";
 import type { TemplateStore } from "./template-store.ts";
@@ -64,7 +64,7 @@ export async function renderVersion(db: Db, store: TemplateStore, t: Translator,
   if (!state || !base) return null;
   const template = deriveTemplate({ template: base, followUpText: v.draft.followUpText, t });
   const profile = profileOf(v.draft.person.category);
-  let changes: { previous: number; questions: number[] } | null = null;
+  let changes: { previous: number; questions: ChangedQuestion[] } | null = null;
   if (v.number > 1) {
     const previous = await db.reportVersion.findUnique({ where: { draftId_number: { draftId: v.draftId, number: v.number - 1 } }, select: { state: true } });
     const before = parseState(previous?.state ?? null);

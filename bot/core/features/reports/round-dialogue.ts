@@ -27,6 +27,8 @@ export function createRoundDialogue(rt: Runtime): RoundDialogue {
 
   const form = ctx.form({
     flow: roundFlow,
+    // /dotbaocao typed again while opening a round shows the question it stands at.
+    resumedBy: ["dotbaocao"],
     steps,
     onAnswer: async (_turn, step, value, data) => (step === "template" ? { ...data, templateId: store.byTag(value ?? "")?.id ?? null } : data),
     finish: async (turn, data) => {

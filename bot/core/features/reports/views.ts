@@ -4,12 +4,13 @@
 import type { Translator } from "../../../i18n/index.ts";
 import type { Choice, OutboundMessage } from "../../contract/messages.ts";
 import { renderReport } from "./engine/engine.ts";
-import { messages } from "./engine/engine-view.ts";
+import { screenLimit, screens } from "./engine/engine-view.ts";
 import type { EngineTexts } from "./engine/engine-texts.ts";
 import type { DraftState } from "./engine/draft-state.ts";
 import type { MemberProfile, Template } from "./engine/template-schema.ts";
 import { utcToZonedWall } from "../../time/zoned.ts";
 import { buttons } from "./buttons.ts";
+import type { ChangedQuestion } from "./changes.ts";
 import type { RoundRecord } from "./records.ts";
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
@@ -134,8 +135,8 @@ export interface SubmittedReport {
   round: RoundRecord;
   version: { id: string; number: number; status: string; proxy: boolean; submittedAt: Date; returnComment: string | null };
   enteredBy: string | null;
-  /** Question numbers that changed since the previous version; null for a first submission. */
-  changes: { previous: number; questions: number[] } | null;
+  /** The questions that changed since the previous version; null for a first submission. */
+  changes: { previous: number; questions: ChangedQuestion[] } | null;
   /** Whether the reader may accept or return it (an admin, while it is submitted). */
   canDecide: boolean;
 }
@@ -146,7 +147,16 @@ const versionStatusKeys: Record<string, string> = {
   accepted: "report-version-accepted",
 };
 
-/** The whole report as the secretary reads it: a header, the report split at paragraphs, the decision buttons. */
+/** «câu 8 «Nguyên nhân chủ quan», câu 10 «…»»: the member's numbers, with the titles to be sure. */
+function changedList(t: Translator, questions: ChangedQuestion[]): string {
+  return questions.map((q) => t("report-admin-changed-item", { n: q.n, title: clip(q.title, 40) })).join(", ");
+}
+
+/**
+ * The whole report as the secretary reads it: a header, then the report in parts of one phone screen
+ * each (split between answers where possible), and the decision, which always says whose report it
+ * decides (a last part holding only «Tiếp nhận / Trả lại» would not).
+ */
 export function submittedReport(t: Translator, r: SubmittedReport): OutboundMessage[] {
   const head = [t("report-admin-header", { name: r.author, cell: r.cell.name, title: r.round.title, number: r.version.number, at: formatMoment(r.version.submittedAt, r.cell.timeZone) })];
   if (r.version.proxy) head.push(t("report-admin-proxy", { enteredBy: r.enteredBy ?? "?" }));
@@ -154,18 +164,21 @@ export function submittedReport(t: Translator, r: SubmittedReport): OutboundMess
   if (r.changes)
     head.push(
       r.changes.questions.length > 0
-        ? t("report-admin-changed", { previous: r.changes.previous, questions: r.changes.questions.join(", ") })
+        ? t("report-admin-changed", { previous: r.changes.previous, questions: changedList(t, r.changes.questions) })
         : t("report-admin-unchanged", { previous: r.changes.previous }),
     );
   const statusKey = versionStatusKeys[r.version.status];
   if (statusKey) head.push(t(statusKey, { comment: r.version.returnComment ?? "" }));
   const body = renderReport(r.template, r.state, { ...r.profile, fullName: r.author, cellName: r.cell.name, dateText: formatDay(r.version.submittedAt, r.cell.timeZone) }, r.texts);
-  const choices: Choice[][] = r.canDecide
-    ? [[buttons.accept.choice(t("report-button-accept"), { versionId: r.version.id }), buttons.returnIt.choice(t("report-button-return"), { versionId: r.version.id })]]
-    : [];
-  const out = messages(`${head.join("\n")}\n\n${body}`, choices);
-  if (r.canDecide) out[out.length - 1] = { ...out[out.length - 1]!, text: `${out[out.length - 1]!.text}\n\n${t("report-admin-how-to")}` };
-  return out;
+  const out = screens(`${head.join("\n")}\n\n${body}`);
+  if (!r.canDecide) return out;
+  const decision: OutboundMessage = {
+    text: t("report-admin-how-to", { name: r.author, number: r.version.number }),
+    choices: [[buttons.accept.choice(t("report-button-accept"), { versionId: r.version.id }), buttons.returnIt.choice(t("report-button-return"), { versionId: r.version.id })]],
+  };
+  const last = out[out.length - 1]!;
+  if (last.text.length + 2 + decision.text.length > screenLimit) return [...out, decision];
+  return [...out.slice(0, -1), { ...decision, text: `${last.text}\n\n${decision.text}` }];
 }
 
 export function roundOpenedNotice(t: Translator, input: { cell: string; round: RoundRecord; timeZone: string; meetingAt: Date | null; draftId: string; started: boolean }): OutboundMessage {

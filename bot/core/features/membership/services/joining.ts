@@ -1,12 +1,15 @@
 /** Asking to join a cell, and the secretary's (or deputy's) decision on it. */
-import type { Db } from "../../../../db/client.ts";
+import type { Db, DbTx } from "../../../../db/client.ts";
 import { audit } from "../../../domain/audit.ts";
 import type { CellRecord } from "../../../domain/cells.ts";
 import { adminRoles, membershipById, targetFor, type MembershipRecord, type MembershipWithPerson } from "../../../domain/members.ts";
 import type { ProfilePatch } from "../../../domain/people.ts";
+import { refusalsOf } from "../queries.ts";
+import type { PastRefusal, Refusal } from "../refusals.ts";
 
 export type JoinOutcome =
-  | { kind: "requested"; request: MembershipWithPerson & { cell: CellRecord } }
+  /** With the cell's earlier refusals of the same person, latest first, for the secretary to see. */
+  | { kind: "requested"; request: MembershipWithPerson & { cell: CellRecord }; refusals: PastRefusal[] }
   | { kind: "already-member" }
   | { kind: "already-pending" }
   /** The invite was revoked or expired while the person was answering. */
@@ -40,7 +43,7 @@ export async function requestJoin(db: Db, input: { personId: string; cellId: str
       at: input.now,
     });
     const request = await membershipById(tx, membership.id);
-    return { kind: "requested" as const, request: request! };
+    return { kind: "requested" as const, request: request!, refusals: await refusalsOf(tx, { cellId: input.cellId, personId: input.personId }) };
   });
 }
 
@@ -48,29 +51,43 @@ export type DecisionOutcome =
   | { kind: "decided"; approved: boolean; target: MembershipWithPerson & { cell: CellRecord } }
   | { kind: "already-decided"; status: string; decidedByName: string | null; target: MembershipWithPerson & { cell: CellRecord } };
 
-/** Approves or rejects a pending request; a second press (by anyone) finds it decided and changes nothing. */
-export async function decideJoin(db: Db, input: { actorId: string; membershipId: string; approve: boolean; now: Date }): Promise<DecisionOutcome> {
+type AlreadyDecided = Extract<DecisionOutcome, { kind: "already-decided" }>;
+
+async function decided(tx: DbTx, membershipId: string): Promise<AlreadyDecided> {
+  const fresh = (await membershipById(tx, membershipId))!;
+  const decider = fresh.decidedById ? await tx.person.findUnique({ where: { id: fresh.decidedById } }) : null;
+  return { kind: "already-decided" as const, status: fresh.status, decidedByName: decider?.fullName ?? null, target: fresh };
+}
+
+/**
+ * Approves or rejects a pending request; a second press (by anyone) finds it decided and changes
+ * nothing. A refusal's reason goes into its audit line, where a later request finds it.
+ */
+export async function decideJoin(db: Db, input: { actorId: string; membershipId: string; approve: boolean; refusal?: Refusal; now: Date }): Promise<DecisionOutcome> {
   return db.$transaction(async (tx) => {
     const { target } = await targetFor(tx, input.actorId, input.membershipId, adminRoles);
     const { count } = await tx.membership.updateMany({
       where: { id: target.id, status: "pending", version: target.version },
       data: { status: input.approve ? "active" : "rejected", decidedAt: input.now, decidedById: input.actorId, version: { increment: 1 } },
     });
-    if (count === 0) {
-      const fresh = (await membershipById(tx, target.id))!;
-      const decider = fresh.decidedById ? await tx.person.findUnique({ where: { id: fresh.decidedById } }) : null;
-      return { kind: "already-decided" as const, status: fresh.status, decidedByName: decider?.fullName ?? null, target: fresh };
-    }
+    if (count === 0) return decided(tx, target.id);
+    const reason = input.approve ? {} : { reason: input.refusal?.code ?? null, note: input.refusal?.note ?? null };
     await audit(tx, {
       cellId: target.cellId,
       actorPersonId: input.actorId,
       targetPersonId: target.personId,
       action: input.approve ? "membership.approved" : "membership.rejected",
-      details: { status: input.approve ? "approved" : "rejected" },
+      details: { status: input.approve ? "approved" : "rejected", ...reason },
       at: input.now,
     });
     // A newcomer's first cell becomes the one their commands apply to.
     if (input.approve) await tx.person.updateMany({ where: { id: target.personId, activeCellId: null }, data: { activeCellId: target.cellId } });
     return { kind: "decided" as const, approved: input.approve, target: (await membershipById(tx, target.id))! };
   });
+}
+
+/** The request a «Từ chối» question is about, checked as the decision itself would be; already decided says by whom. */
+export async function rejectionTarget(db: Db, input: { actorId: string; membershipId: string }): Promise<AlreadyDecided | { kind: "pending"; target: MembershipWithPerson & { cell: CellRecord } }> {
+  const { target } = await targetFor(db, input.actorId, input.membershipId, adminRoles);
+  return target.status === "pending" ? { kind: "pending", target } : decided(db, target.id);
 }

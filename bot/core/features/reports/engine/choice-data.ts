@@ -26,6 +26,12 @@ export const actions = {
   submit: "f",
   confirm: "y",
   cancel: "c",
+  /** The hint of the current question, shown on request. */
+  hint: "g",
+  /** One answer of the review, whole. */
+  view: "v",
+  /** The whole review again (after an edit, only the changed line is shown). */
+  whole: "w",
 } as const;
 export type Action = (typeof actions)[keyof typeof actions];
 

@@ -6,7 +6,7 @@ import type { OutboundMessage } from "../../../contract/messages.ts";
 import { actions, levelCodes } from "./choice-data.ts";
 import type { Answer, StepBuffer, DraftState, Rated } from "./draft-state.ts";
 import { fmt } from "./engine-texts.ts";
-import { messages, multiPages, textAck, type View } from "./engine-view.ts";
+import { messages, multiPage, multiPages, textAck, type View } from "./engine-view.ts";
 import { gradeLevels, ratingLevels, type RatingLevel, type StepOf } from "./template-schema.ts";
 
 export interface EngineResult {
@@ -123,20 +123,50 @@ export function handleGrade(ctx: Ctx, state: DraftState, input: StepInput): Engi
   return ctx.ask(state, say(fmt(ctx.v.t.errNotOption, { text: input.text.trim().slice(0, 100) })));
 }
 
+/**
+ * Options named in typed text: the numbers of lines on the page shown ("4", "4, 5", "4 và 5"), or
+ * one option's label. Null when the text names none; `bad` is a number not on the page.
+ */
+export function typedOptions(text: string, onPage: readonly { id: string }[], all: readonly { id: string; label: string }[]): { ids: string[] } | { bad: string } | null {
+  const folded = loose(text).replace(/^(?:(?:so|chon)\s+|#\s*)/, "");
+  const parts = folded.split(/\s*(?:,|;|\+|\s|\bva\b|\band\b)\s*/).filter(Boolean);
+  if (parts.length > 0 && parts.every((p) => /^\d{1,3}$/.test(p))) {
+    const bad = parts.find((p) => Number(p) < 1 || Number(p) > onPage.length);
+    if (bad !== undefined) return { bad };
+    return { ids: [...new Set(parts.map((p) => onPage[Number(p) - 1]!.id))] };
+  }
+  const byLabel = all.find((o) => loose(o.label) === loose(text));
+  return byLabel ? { ids: [byLabel.id] } : null;
+}
+
+/** Ticks or unticks each option in turn; refused as a whole when it would go past the maximum. */
+function toggled(selected: readonly string[], ids: readonly string[], step: StepOf<"multi">): string[] | null {
+  const picked = new Set(selected);
+  for (const id of ids) if (!picked.delete(id)) picked.add(id);
+  if (picked.size > (step.maxSelections ?? step.options.length) && picked.size > selected.length) return null;
+  return step.options.map((o) => o.id).filter((x) => picked.has(x));
+}
+
 export function handleMulti(ctx: Ctx, state: DraftState, step: StepOf<"multi">, input: StepInput): EngineResult {
   const { t } = ctx.v;
   const b = state.buffers[step.id];
   const buf = b?.kind === "multi" ? b : { kind: "multi" as const, selected: [], page: 0 };
   const max = step.maxSelections ?? step.options.length;
   const finishing = input.kind === "choice" ? input.action === actions.done : isDoneWord(input.text);
-  if (input.kind === "text" && !finishing) return ctx.ask(state, say(t.errUseButtons));
+  if (input.kind === "text" && !finishing) {
+    // Where options are typed (Zalo), "4, 5" ticks two lines at once, as tapping them would.
+    const named = typedOptions(input.text, multiPage(step, b), step.options);
+    if (!named) return ctx.ask(state, say(t.errUseButtons));
+    if ("bad" in named) return ctx.ask(state, say(fmt(t.errNotItem, { text: named.bad })));
+    const selected = toggled(buf.selected, named.ids, step);
+    if (!selected) return ctx.ask(state, say(fmt(t.errTooMany, { max })));
+    return ctx.ask(withBuffer(state, step.id, { ...buf, selected }));
+  }
   if (input.kind === "choice" && input.action === actions.toggle) {
     const id = input.args[0];
     if (!id || !step.options.some((o) => o.id === id)) return ctx.stale(state);
-    const on = buf.selected.includes(id);
-    if (!on && buf.selected.length >= max) return ctx.ask(state, say(fmt(t.errTooMany, { max })));
-    const picked = on ? buf.selected.filter((x) => x !== id) : [...buf.selected, id];
-    const selected = step.options.map((o) => o.id).filter((x) => picked.includes(x));
+    const selected = toggled(buf.selected, [id], step);
+    if (!selected) return ctx.ask(state, say(fmt(t.errTooMany, { max })));
     return ctx.ask(withBuffer(state, step.id, { ...buf, selected }));
   }
   if (input.kind === "choice" && input.action === actions.page) {
@@ -147,7 +177,7 @@ export function handleMulti(ctx: Ctx, state: DraftState, step: StepOf<"multi">, 
   if (!finishing) return ctx.stale(state);
   const count = buf.selected.length;
   if (count === 0 && step.optional && step.minSelections > 0) return ctx.commit(state, { kind: "skipped" });
-  if (count < step.minSelections) return ctx.ask(state, say(fmt(t.errTooFew, { min: step.minSelections, count })));
+  if (count < step.minSelections) return ctx.ask(state, say(fmt(t.errTooFew, { min: step.minSelections })));
   if (count > max) return ctx.ask(state, say(fmt(t.errTooMany, { max })));
   return ctx.commit(state, { kind: "multi", options: [...buf.selected] });
 }

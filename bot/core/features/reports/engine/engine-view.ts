@@ -2,7 +2,7 @@
  * Turns the draft state into the messages the member sees. Pure; no decisions about the flow here.
  */
 import type { Choice, OutboundMessage } from "../../../contract/messages.ts";
-import { actions, confirmStep, encodeChoice, levelCodes, reviewStep, templateTag } from "./choice-data.ts";
+import { actions, encodeChoice, levelCodes, templateTag } from "./choice-data.ts";
 import type { MemberProfile } from "./conditions.ts";
 import type { Answer, StepBuffer, DraftState } from "./draft-state.ts";
 import { fmt, type EngineTexts } from "./engine-texts.ts";
@@ -10,9 +10,20 @@ import { questionNumber, type Resolved } from "./flow.ts";
 import { splitText } from "../../../../lib/split.ts";
 import { gradeLevels, ratingLevels, type QuestionStep, type Quote, type Step, type StepOf, type Template } from "./template-schema.ts";
 
-/** Below both Telegram's 4096 and Zalo's limits, with room for the adapter's numbering of choices. */
+/**
+ * Below both Telegram's 4096 and Zalo's limits, with room for the adapter's numbering of choices:
+ * for the member's own text handed back, which is easier to copy in one piece.
+ */
 export const messageLimit = 3500;
+/** What the bot composes fits one phone screen: about a thousand characters per message. */
+export const screenLimit = 1000;
 const buttonLabelMax = 56;
+/** A line to tick is the whole text of the option (the options are the list), up to this. */
+const toggleLabelMax = 64;
+/** Typed text not yet finished with «Xong», as far as it is shown again. */
+const pendingShown = 200;
+/** The schema's default maximum of a text answer: not worth repeating on every question. */
+const defaultTextMax = 3000;
 
 export interface View {
   template: Template;
@@ -30,11 +41,14 @@ export function clip(s: string, max: number): string {
 }
 
 /** Long text becomes several messages; the choices go under the last one, where the member looks. */
-export function messages(text: string, choices?: Choice[][]): OutboundMessage[] {
-  const parts = splitText(text, messageLimit);
+export function messages(text: string, choices?: Choice[][], limit = messageLimit): OutboundMessage[] {
+  const parts = splitText(text, limit);
   if (parts.length === 0) parts.push("…");
   return parts.map((p, i) => (i === parts.length - 1 && choices && choices.length > 0 ? { text: p, choices } : { text: p }));
 }
+
+/** Text the bot composes, one phone screen per message. */
+export const screens = (text: string, choices?: Choice[][]): OutboundMessage[] => messages(text, choices, screenLimit);
 
 export const promptOf = (step: QuestionStep, p: MemberProfile) => step.promptByCategory?.[p.category] ?? step.prompt;
 const hintOf = (step: QuestionStep, p: MemberProfile) => step.hintByCategory?.[p.category] ?? step.hint;
@@ -48,11 +62,12 @@ export function infoText(v: View, step: StepOf<"info">): string {
   return [step.title, ...quoteLines(v.t, step.quotes), body].filter(Boolean).join("\n\n");
 }
 
-function navRows(v: View, state: DraftState, step: QuestionStep, canGoBack: boolean): Choice[][] {
+function navRows(v: View, state: DraftState, step: QuestionStep, canGoBack: boolean, hint: boolean): Choice[][] {
   const c = (label: string, action: (typeof actions)[keyof typeof actions]) => ({ label, data: encodeChoice(v.tag, step.id, action) });
   const row: Choice[] = [];
   if (canGoBack) row.push(c(v.t.back, actions.back));
   if (step.optional) row.push(c(v.t.skip, actions.skip));
+  if (hint) row.push(c(v.t.hintButton, actions.hint));
   const rows = row.length > 0 ? [row] : [];
   if (state.answers[step.id] !== undefined) rows.unshift([c(v.t.keep, actions.keep)]);
   return [...rows, [c(v.t.pause, actions.pause)]];
@@ -61,7 +76,7 @@ function navRows(v: View, state: DraftState, step: QuestionStep, canGoBack: bool
 /** The short acknowledgement after each piece of a multi-message answer: "Xong" stays within reach. */
 export function textAck(v: View, state: DraftState, step: QuestionStep, text: string): OutboundMessage {
   const done = [{ label: v.t.done, data: encodeChoice(v.tag, step.id, actions.done) }];
-  return { text, choices: [done, ...navRows(v, state, step, state.history.length > 0 || state.editing)] };
+  return { text, choices: [done, ...navRows(v, state, step, state.history.length > 0 || state.editing, false)] };
 }
 
 export function answerText(t: EngineTexts, step: Step, answer: Answer): string {
@@ -99,9 +114,54 @@ function header(v: View, r: Resolved, step: QuestionStep): string {
   return step.section ? `${number} · ${step.section}\n${step.title}` : `${number} · ${step.title}`;
 }
 
+/** The question itself: its number and title, the verbatim quotes, the prompt (the hint is placed by `screen`). */
 function intro(v: View, r: Resolved, step: QuestionStep): string[] {
+  return [header(v, r, step), ...quoteLines(v.t, step.quotes), promptOf(step, v.profile)];
+}
+
+/** A hint longer than this waits behind «Gợi ý» rather than lengthening the question. */
+const hintInlineMax = 120;
+/** A question already this long (a verbatim quote, a long prompt) keeps even a short hint behind «Gợi ý». */
+const hintInlineBudget = 800;
+
+/** Whether the hint is shown in the question, offered behind «Gợi ý», or absent. */
+function hintPlacement(v: View, step: QuestionStep, textLength: number): "inline" | "button" | "none" {
   const hint = hintOf(step, v.profile);
-  return [header(v, r, step), ...quoteLines(v.t, step.quotes), promptOf(step, v.profile), ...(hint ? [fmt(v.t.hint, { hint })] : [])];
+  if (!hint) return "none";
+  const line = fmt(v.t.hint, { hint });
+  return hint.length <= hintInlineMax && textLength + 2 + line.length <= hintInlineBudget ? "inline" : "button";
+}
+
+interface Screen {
+  head: string[];
+  tail: string[];
+  rows: Choice[][];
+  canGoBack: boolean;
+}
+
+/** One question as one screen: a short hint between the prompt and the rest, a long one behind «Gợi ý». */
+function screen(v: View, state: DraftState, step: QuestionStep, s: Screen): OutboundMessage[] {
+  const placement = hintPlacement(v, step, [...s.head, ...s.tail].join("\n\n").length);
+  const hint = placement === "inline" ? [fmt(v.t.hint, { hint: hintOf(step, v.profile)! })] : [];
+  return screens([...s.head, ...hint, ...s.tail].join("\n\n"), [...s.rows, ...navRows(v, state, step, s.canGoBack, placement === "button")]);
+}
+
+/** The hint asked for with «Gợi ý», with the question's own choices so the member carries on from here. */
+export function hintMessages(v: View, state: DraftState, r: Resolved, step: QuestionStep): OutboundMessage[] | null {
+  const hint = hintOf(step, v.profile);
+  if (!hint) return null;
+  const hintData = encodeChoice(v.tag, step.id, actions.hint);
+  const rows = (questionMessages(v, state, r, step).at(-1)?.choices ?? []).map((row) => row.filter((c) => c.data !== hintData)).filter((row) => row.length > 0);
+  return [{ text: fmt(v.t.hint, { hint }), choices: rows }];
+}
+
+/** The limits worth saying: the minimum when above one character, the maximum when below the default. */
+function textLimits(v: View, step: StepOf<"text">): string {
+  const min = step.minLength > 1;
+  const max = step.maxLength < defaultTextMax;
+  if (min && max) return ` ${fmt(v.t.textLimits, { min: step.minLength, max: step.maxLength })}`;
+  if (min) return ` ${fmt(v.t.textMin, { min: step.minLength })}`;
+  return max ? ` ${fmt(v.t.textMax, { max: step.maxLength })}` : "";
 }
 
 export function questionMessages(v: View, state: DraftState, r: Resolved, step: QuestionStep): OutboundMessage[] {
@@ -113,32 +173,30 @@ export function questionMessages(v: View, state: DraftState, r: Resolved, step: 
   const savedChoice = (label: string) => (saved && saved.kind !== "skipped" ? [fmt(v.t.savedChoice, { label })] : []);
   switch (step.kind) {
     case "text": {
-      const lines = intro(v, r, step);
-      if (saved?.kind === "text") lines.push(fmt(v.t.savedText, { text: clip(saved.text, 300) }));
-      const pending = buffer?.kind === "text" ? buffer.parts.join("\n\n").length : 0;
-      if (pending > 0) lines.push(fmt(v.t.pendingText, { count: pending }));
-      lines.push(`${v.t.textHowTo} ${fmt(v.t.textLimits, { min: step.minLength, max: step.maxLength })}`);
-      const done = [{ label: v.t.done, data: encodeChoice(v.tag, step.id, actions.done) }];
-      return messages(lines.join("\n\n"), [done, ...navRows(v, state, step, canGoBack)]);
+      const tail: string[] = [];
+      if (saved?.kind === "text") tail.push(fmt(v.t.savedText, { text: clip(saved.text, 300) }));
+      const pending = buffer?.kind === "text" ? buffer.parts.join("\n\n") : "";
+      if (pending !== "") tail.push(fmt(v.t.pendingText, { text: clip(pending, pendingShown) }));
+      tail.push(`${v.t.textHowTo}${textLimits(v, step)}`);
+      // With a saved answer and nothing new typed, «Xong» would only repeat «Giữ nguyên».
+      const done = saved && pending === "" ? [] : [[{ label: v.t.done, data: encodeChoice(v.tag, step.id, actions.done) }]];
+      return screen(v, state, step, { head: intro(v, r, step), tail, rows: done, canGoBack });
     }
     case "single": {
       const chosen = saved?.kind === "single" ? saved.option : undefined;
       const label = step.options.find((o) => o.id === chosen)?.label;
-      const lines = [...intro(v, r, step), ...(label ? savedChoice(label) : [])];
       const rows = step.options.map((o) => [opt(o.id, clip(mark(o.id === chosen, o.label), buttonLabelMax))]);
-      return messages(lines.join("\n\n"), [...rows, ...navRows(v, state, step, canGoBack)]);
+      return screen(v, state, step, { head: intro(v, r, step), tail: label ? savedChoice(label) : [], rows, canGoBack });
     }
     case "yesno": {
       const value = saved?.kind === "yesno" ? saved.value : undefined;
-      const lines = [...intro(v, r, step), ...(value === undefined ? [] : savedChoice(value ? v.t.yes : v.t.no))];
-      const row = [opt("y", mark(value === true, v.t.yes)), opt("n", mark(value === false, v.t.no))];
-      return messages(lines.join("\n\n"), [row, ...navRows(v, state, step, canGoBack)]);
+      const tail = value === undefined ? [] : savedChoice(value ? v.t.yes : v.t.no);
+      return screen(v, state, step, { head: intro(v, r, step), tail, rows: [[opt("y", mark(value === true, v.t.yes)), opt("n", mark(value === false, v.t.no))]], canGoBack });
     }
     case "grade": {
       const grade = saved?.kind === "grade" ? saved.grade : undefined;
-      const lines = [...intro(v, r, step), ...(grade ? savedChoice(v.t.grades[grade]) : [])];
       const rows = gradeLevels.map((g) => [opt(g, mark(g === grade, v.t.grades[g]))]);
-      return messages(lines.join("\n\n"), [...rows, ...navRows(v, state, step, canGoBack)]);
+      return screen(v, state, step, { head: intro(v, r, step), tail: grade ? savedChoice(v.t.grades[grade]) : [], rows, canGoBack });
     }
     case "multi":
       return multiMessages(v, state, r, step, buffer, canGoBack);
@@ -151,31 +209,40 @@ export function multiPages(step: StepOf<"multi">): number {
   return Math.max(1, Math.ceil(step.options.length / step.pageSize));
 }
 
+/** The options on the page shown now (what a typed "2" or "1, 3" counts from). */
+export function multiPage(step: StepOf<"multi">, buffer: StepBuffer | undefined): StepOf<"multi">["options"] {
+  const page = Math.min(buffer?.kind === "multi" ? buffer.page : 0, multiPages(step) - 1);
+  return step.options.slice(page * step.pageSize, (page + 1) * step.pageSize);
+}
+
+/** The options are the list: each is a line to tick, so nothing is listed twice. */
 function multiMessages(v: View, state: DraftState, r: Resolved, step: StepOf<"multi">, buffer: StepBuffer | undefined, canGoBack: boolean): OutboundMessage[] {
   const selected = buffer?.kind === "multi" ? buffer.selected : [];
   const pages = multiPages(step);
   const page = Math.min(buffer?.kind === "multi" ? buffer.page : 0, pages - 1);
-  const onPage = step.options.slice(page * step.pageSize, (page + 1) * step.pageSize);
+  const onPage = multiPage(step, buffer);
   const max = step.maxSelections ?? step.options.length;
   const limits = step.minSelections > 1 || max < step.options.length ? ` ${fmt(v.t.multiLimits, { min: step.minSelections, max })}` : "";
-  const lines = [...intro(v, r, step), `${v.t.multiHowTo}${limits}`];
-  const list = [fmt(v.t.pageStatus, { page: page + 1, pages, count: selected.length })];
-  let group: string | undefined;
-  for (const o of onPage) {
-    if (o.group && o.group !== group) list.push(`【${o.group}】`);
-    group = o.group;
-    list.push(`${selected.includes(o.id) ? "☑" : "☐"} ${o.label}`);
-  }
-  lines.push(list.join("\n"));
+  const groups = [...new Set(onPage.map((o) => o.group).filter((g): g is string => Boolean(g)))];
+  const status = [
+    pages > 1 ? fmt(v.t.pageStatus, { page: page + 1, pages }) : "",
+    groups.join("; "),
+    selected.length > 0 ? fmt(v.t.selectedCount, { count: selected.length }) : "",
+  ].filter(Boolean);
+  const tail = [`${v.t.multiHowTo}${limits}`, ...(status.length > 0 ? [status.join(" · ")] : [])];
   const rows: Choice[][] = onPage.map((o) => [
-    { label: clip(`${selected.includes(o.id) ? "☑" : "☐"} ${o.label}`, buttonLabelMax), data: encodeChoice(v.tag, step.id, actions.toggle, o.id) },
+    { label: clip(`${selected.includes(o.id) ? "☑" : "☐"} ${o.label}`, toggleLabelMax), data: encodeChoice(v.tag, step.id, actions.toggle, o.id), toggle: true },
   ]);
   const paging: Choice[] = [];
   if (page > 0) paging.push({ label: v.t.prevPage, data: encodeChoice(v.tag, step.id, actions.page, String(page - 1)) });
   if (page < pages - 1) paging.push({ label: v.t.nextPage, data: encodeChoice(v.tag, step.id, actions.page, String(page + 1)) });
   if (paging.length > 0) rows.push(paging);
-  rows.push([{ label: v.t.done, data: encodeChoice(v.tag, step.id, actions.done) }]);
-  return messages(lines.join("\n\n"), [...rows, ...navRows(v, state, step, canGoBack)]);
+  const saved = state.answers[step.id];
+  const savedSelection = saved?.kind === "multi" ? saved.options : saved?.kind === "skipped" ? [] : undefined;
+  // Unchanged from the saved answer: «Giữ nguyên» says it; «Xong» comes back with the first tick.
+  const unchanged = savedSelection !== undefined && savedSelection.length === selected.length && selected.every((id) => savedSelection.includes(id));
+  if (!unchanged) rows.push([{ label: v.t.done, data: encodeChoice(v.tag, step.id, actions.done) }]);
+  return screen(v, state, step, { head: intro(v, r, step), tail, rows, canGoBack });
 }
 
 function ratingMessages(v: View, state: DraftState, r: Resolved, step: StepOf<"rating">, buffer: StepBuffer | undefined, canGoBack: boolean): OutboundMessage[] {
@@ -183,58 +250,29 @@ function ratingMessages(v: View, state: DraftState, r: Resolved, step: StepOf<"r
   const index = Math.min(b.index, step.items.length - 1);
   const item = step.items[index]!;
   const back = canGoBack || index > 0 || b.noteFor !== null;
-  const nav = navRows(v, state, step, back);
   if (b.noteFor !== null) {
-    const pending = b.noteParts.join("\n").length;
+    const pending = b.noteParts.join("\n");
     const lines = [header(v, r, step), fmt(v.t.ratingNotePrompt, { item: clip(item.label || item.id, 120) })];
-    if (pending > 0) lines.push(fmt(v.t.ratingNotePending, { count: pending }));
-    const done = [{ label: pending > 0 ? v.t.done : v.t.noNote, data: encodeChoice(v.tag, step.id, actions.done, item.id) }];
-    return messages(lines.join("\n\n"), [done, ...nav]);
+    if (pending !== "") lines.push(fmt(v.t.ratingNotePending, { text: clip(pending, pendingShown) }));
+    const done = [{ label: pending !== "" ? v.t.done : v.t.noNote, data: encodeChoice(v.tag, step.id, actions.done, item.id) }];
+    return screens(lines.join("\n\n"), [done, ...navRows(v, state, step, back, false)]);
   }
   const group = step.groups?.find((g) => g.id === item.group);
-  const lines = [...intro(v, r, step), fmt(v.t.itemNumber, { n: index + 1, total: step.items.length })];
-  if (group) lines.push(group.label, ...quoteLines(v.t, group.quotes));
-  lines.push(item.label || item.id);
-  lines.push(...quoteLines(v.t, item.quotes));
-  if (item.help) lines.push(item.help);
+  const tail = [fmt(v.t.itemNumber, { n: index + 1, total: step.items.length })];
+  if (group) tail.push(group.label, ...quoteLines(v.t, group.quotes));
+  tail.push(item.label || item.id);
+  tail.push(...quoteLines(v.t, item.quotes));
+  if (item.help) tail.push(item.help);
   const current = b.items[item.id]?.level;
-  if (current) lines.push(fmt(v.t.savedRating, { level: v.t.levels[current] }));
-  lines.push(v.t.ratingHowTo);
+  if (current) tail.push(fmt(v.t.savedRating, { level: v.t.levels[current] }));
+  tail.push(v.t.ratingHowTo);
   const levels = ratingLevels.map((l) => ({
     label: `${l === current ? "✓ " : ""}${v.t.levels[l]}`,
     data: encodeChoice(v.tag, step.id, actions.level, item.id, levelCodes[l]),
   }));
-  return messages(lines.join("\n\n"), [levels, ...nav]);
+  return screen(v, state, step, { head: intro(v, r, step), tail, rows: [levels], canGoBack: back });
 }
 
 export function infoMessages(v: View, steps: Step[]): OutboundMessage[] {
-  return steps.flatMap((s) => (s.kind === "info" ? messages(infoText(v, s)) : []));
-}
-
-export function reviewMessages(v: View, r: Resolved): OutboundMessage[] {
-  const blocks = r.questions.map((q, i) => {
-    const a = r.effective[q.id];
-    const body = a ? answerText(v.t, q, a) : "";
-    const shown = body.length > 500 ? `${body.slice(0, 500)}${fmt(v.t.truncated, { count: body.length - 500 })}` : body;
-    return `${i + 1}. ${q.title}\n${shown}`;
-  });
-  const out = messages([fmt(v.t.reviewTitle, { title: v.template.title }), ...(blocks.length ? blocks : [v.t.reviewEmpty])].join("\n\n"));
-  const edits = r.questions.map((q, i) => ({ label: fmt(v.t.editQuestion, { n: i + 1 }), data: encodeChoice(v.tag, reviewStep, actions.edit, q.id) }));
-  const rows: Choice[][] = [];
-  for (let i = 0; i < edits.length; i += 3) rows.push(edits.slice(i, i + 3));
-  rows.push([{ label: v.t.submit, data: encodeChoice(v.tag, reviewStep, actions.submit) }]);
-  rows.push([{ label: v.t.pause, data: encodeChoice(v.tag, reviewStep, actions.pause) }]);
-  return [...out, { text: v.t.reviewHowTo, choices: rows }];
-}
-
-export function confirmMessages(v: View): OutboundMessage[] {
-  return [
-    {
-      text: fmt(v.t.confirmQuestion, { title: v.template.title }),
-      choices: [
-        [{ label: v.t.confirmSubmit, data: encodeChoice(v.tag, confirmStep, actions.confirm) }],
-        [{ label: v.t.cancelSubmit, data: encodeChoice(v.tag, confirmStep, actions.cancel) }],
-      ],
-    },
-  ];
+  return steps.flatMap((s) => (s.kind === "info" ? screens(infoText(v, s)) : []));
 }

@@ -9,7 +9,8 @@ import type { Answer, DraftState } from "./draft-state.ts";
 import { migrate, salvage } from "./engine-migrate.ts";
 import { handleGrade, handleMulti, handleRating, handleSingle, handleText, handleYesNo, ratingBack, type Ctx, type EngineResult, type StepInput } from "./engine-steps.ts";
 import { fmt, resolveTexts, type EngineLocale, type EngineTexts } from "./engine-texts.ts";
-import { confirmMessages, infoMessages, makeView, messages, questionMessages, reviewMessages, type View } from "./engine-view.ts";
+import { hintMessages, infoMessages, makeView, messages, questionMessages, screens, type View } from "./engine-view.ts";
+import { answerMessages, confirmMessages, editedMessages, reviewMessages, reviewPrompt } from "./review-view.ts";
 import { findStep, firstUnanswered, isApplicableQuestion, nextInOrder, resolve, type Resolved } from "./flow.ts";
 import type { QuestionStep, Template } from "./template-schema.ts";
 
@@ -54,7 +55,7 @@ function show(v: View, state: DraftState, r: Resolved): OutboundMessage[] {
 
 /** Shorter than `show` for the review: repeating every answer after a stray message would flood the chat. */
 function reprompt(v: View, state: DraftState, r: Resolved): OutboundMessage[] {
-  return state.phase === "review" ? reviewMessages(v, r).slice(-1) : show(v, state, r);
+  return state.phase === "review" ? reviewPrompt(v, r) : show(v, state, r);
 }
 
 /** Moves on after the current question was settled: in order, or back to the review when editing. */
@@ -66,7 +67,9 @@ function proceed(v: View, state: DraftState, profile: MemberProfile, pre: Outbou
   const infos = infoMessages(v, ordered.infos);
   if (!target) {
     const next = toReview({ ...state, history });
-    return { state: next, outputs: [...pre, ...infos, ...reviewMessages(v, r)] };
+    // Back from changing one answer: that line, not every answer again.
+    const review = state.editing && state.stepId ? editedMessages(v, r, state.stepId) : reviewMessages(v, r);
+    return { state: next, outputs: [...pre, ...infos, ...review] };
   }
   const next = enter({ ...state, history }, target);
   return { state: next, outputs: [...pre, ...infos, ...questionMessages(v, next, r, target)] };
@@ -114,7 +117,7 @@ function back(v: View, ctx: Ctx, state: DraftState, profile: MemberProfile): Eng
       return { state: next, outputs: questionMessages(v, next, r, missing) };
     }
     const next = toReview({ ...state, history });
-    return { state: next, outputs: reviewMessages(v, r) };
+    return { state: next, outputs: reviewPrompt(v, r) };
   }
   return ctx.ask(state, say(v.t.errAtFirst));
 }
@@ -124,6 +127,10 @@ function answering(v: View, ctx: Ctx, state: DraftState, step: QuestionStep, inp
     switch (input.action) {
       case actions.pause:
         return { state, outputs: say(v.t.paused), event: "paused" };
+      case actions.hint: {
+        const hint = hintMessages(v, state, resolve(v.template, state.answers, profile), step);
+        return hint ? { state, outputs: hint } : ctx.stale(state);
+      }
       case actions.back:
         return (step.kind === "rating" ? ratingBack(ctx, state, step) : undefined) ?? back(v, ctx, state, profile);
       case actions.skip:
@@ -158,6 +165,13 @@ function reviewing(v: View, ctx: Ctx, state: DraftState, input: StepInput, profi
       const next = enter({ ...state, editing: true, history: [] }, step);
       return { state: next, outputs: questionMessages(v, next, r, step) };
     }
+    case actions.view: {
+      const step = findStep(v.template, input.args[0] ?? null);
+      if (!step || step.kind === "info" || !isApplicableQuestion(r, step.id)) return ctx.stale(state);
+      return { state, outputs: answerMessages(v, r, step) };
+    }
+    case actions.whole:
+      return { state, outputs: reviewMessages(v, r) };
     case actions.submit: {
       const next: DraftState = { ...state, phase: "confirm_submit" };
       return { state: next, outputs: confirmMessages(v) };
@@ -222,7 +236,7 @@ export function start(template: Template, profile: MemberProfile, texts?: TextsA
     editing: false,
     obsolete: {},
   };
-  const intro = messages(fmt(v.t.intro, { title: template.title, description: template.description }));
+  const intro = screens(fmt(v.t.intro, { title: template.title, description: template.description }));
   return proceed(v, empty, profile, intro);
 }
 

@@ -29,24 +29,24 @@ export function renderReport(template: Template, state: DraftState, member: Repo
   if (member.cellName) fields.push(`${t.cell}: ${member.cellName}`);
   const body: string[] = [];
   let section: string | undefined;
-  let n = 0;
-  for (const q of r.questions) {
+  // The member's numbers («Câu n/N»), so that the secretary, the member and the change note speak
+  // of the same «câu 8»; a number in the header or skipped is simply not in the list.
+  r.questions.forEach((q, i) => {
+    const n = i + 1;
     const a = r.effective[q.id];
-    // A skipped optional question is left out rather than printed as an empty heading.
-    if (a?.kind === "skipped") continue;
-    const text = a ? answerText(t, q, a) : t.reportNoAnswer;
     if (q.reportAs === "field") {
-      fields.push(`${q.title}: ${text}`);
-      continue;
+      // A skipped header field is left out rather than printed empty.
+      if (a?.kind !== "skipped") fields.push(`${q.title}: ${a ? answerText(t, q, a) : t.reportNoAnswer}`);
+      return;
     }
     if (q.section && q.section !== section) {
       section = q.section;
-      n = 0;
       body.push(section);
     }
-    n += 1;
-    body.push(`${n}. ${q.title}\n${text}`);
-  }
+    // A skipped question takes one line, so its number is not missing from the list.
+    if (a?.kind === "skipped") body.push(`${n}. ${q.title}: ${t.answerSkipped}`);
+    else body.push(`${n}. ${q.title}\n${a ? answerText(t, q, a) : t.reportNoAnswer}`);
+  });
   if (member.dateText) fields.push(`${t.date}: ${member.dateText}`);
   return [head.join("\n"), fields.join("\n"), ...body, ...(template.reportNote ? [template.reportNote] : [])].join("\n\n");
 }

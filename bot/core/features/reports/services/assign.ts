@@ -82,27 +82,51 @@ export async function openRound(db: Db, input: NewRound): Promise<OpenRoundOutco
   });
 }
 
+/** Drafts and notices for the round's eligible members who have none yet, in the caller's transaction. */
+async function addMissing(tx: Tx, round: RoundRecord, template: Template, now: Date): Promise<number> {
+  if (round.status !== "open") return 0;
+  const eligible = mustAnswer(await activeCandidates(tx, round.cellId), { categories: parseCategories(round.categories), includeExempt: round.includeExempt }, template);
+  if (eligible.length === 0) return 0;
+  const have = new Set((await tx.reportDraft.findMany({ where: { roundId: round.id }, select: { personId: true } })).map((d) => d.personId));
+  const missing = eligible.map((c) => c.personId).filter((p) => !have.has(p));
+  if (missing.length === 0) return 0;
+  const drafts = await addDrafts(tx, round.id, missing, now);
+  await plan(tx, assignmentNotices(round, drafts, parseOffsets(round.reminderOffsets), now));
+  return drafts.length;
+}
+
+/** Runs `add` in one transaction; a concurrent run that got there first leaves nothing to do. */
+async function once(db: Db, add: (tx: Tx) => Promise<number>): Promise<number> {
+  try {
+    return await db.$transaction(add);
+  } catch (error) {
+    // Two syncs at once (a view and an admission): the other one added them; nothing is lost.
+    if (isUniqueViolation(error)) return 0;
+    throw error;
+  }
+}
+
 /**
  * Adds drafts for members who became eligible after the round opened (admitted later, category
  * changed), with the same notices as everyone else. Nobody is ever removed: a draft, once assigned,
  * stays with its answers. Returns how many were added.
  */
-export async function addLateAssignees(db: Db, round: RoundRecord, template: Template, now: Date): Promise<number> {
-  if (round.status !== "open") return 0;
-  const eligible = mustAnswer(await activeCandidates(db, round.cellId), { categories: parseCategories(round.categories), includeExempt: round.includeExempt }, template);
-  if (eligible.length === 0) return 0;
-  const have = new Set((await db.reportDraft.findMany({ where: { roundId: round.id }, select: { personId: true } })).map((d) => d.personId));
-  const missing = eligible.map((c) => c.personId).filter((p) => !have.has(p));
-  if (missing.length === 0) return 0;
-  try {
-    return await db.$transaction(async (tx) => {
-      const drafts = await addDrafts(tx, round.id, missing, now);
-      await plan(tx, assignmentNotices(round, drafts, parseOffsets(round.reminderOffsets), now));
-      return drafts.length;
-    });
-  } catch (error) {
-    // Two views synced at once: the other one added them; nothing is lost.
-    if (isUniqueViolation(error)) return 0;
-    throw error;
-  }
+export function addLateAssignees(db: Db, round: RoundRecord, template: Template, now: Date): Promise<number> {
+  return once(db, (tx) => addMissing(tx, round, template, now));
+}
+
+/**
+ * After someone was admitted to (or stopped being exempt in) a cell: their drafts in every open
+ * round of the cell, and the news of each round through the outbox, at once rather than when a round
+ * is next looked at. Idempotent: a second call finds nothing missing.
+ */
+export function assignLateMembers(db: Db, input: { cellId: string; templateOf: (templateId: string) => Template | undefined; now: Date }): Promise<number> {
+  return once(db, async (tx) => {
+    let added = 0;
+    for (const round of await tx.reportRound.findMany({ where: { cellId: input.cellId, status: "open" } })) {
+      const template = input.templateOf(round.templateId);
+      if (template) added += await addMissing(tx, round, template, input.now);
+    }
+    return added;
+  });
 }

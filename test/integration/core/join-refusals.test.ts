@@ -190,3 +190,14 @@ describe("a member's contact in the list", () => {
     expect(list).toContain("Trần Thị Bình · bí thư · Đảng viên chính thức · Hưu trí\n   Liên lạc: chưa có số điện thoại, dùng Zalo");
   });
 });
+
+describe("typing again the command that began a dialogue", () => {
+  it("shows the cell-creating question where it stands instead of stopping it", async () => {
+    const sec = h.user("resume-1");
+    await sec.command("taochibo");
+    await sec.say("Khu phố 9");
+    const again = await sec.command("taochibo");
+    expect(again.map((m) => m.text).join("\n")).not.toContain("Đã dừng");
+    expect(again.at(-1)!.text).toContain("đảng bộ nào");
+  });
+});

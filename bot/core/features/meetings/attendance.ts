@@ -54,6 +54,7 @@ export function createAttendance(ctx: FeatureContext) {
 
   const attendanceForm = ctx.form({
     flow: "meeting-attendance",
+    resumedBy: ["diemdanh"],
     steps: { [checklistId]: attendanceStep },
     finish: async (turn, data) => {
       const states = statesOf(data[checklistId]);

@@ -95,6 +95,7 @@ export function createMeetingForms(ctx: FeatureContext) {
 
   const settingsForm = ctx.form({
     flow: "meeting-settings",
+    resumedBy: ["nhaclich"],
     steps: meetingSteps,
     finish: async (turn, data) => {
       const after = await setReminderSettings(db, { actorId: turn.person.id, cellId: data.cellId ?? "", offsets: data.offsets ?? null, quiet: data.quiet ?? null, now: now() });

@@ -27,6 +27,7 @@ export const membershipFeature: FeatureFactory = (ctx) => {
 
   const createCellForm = ctx.form({
     flow: "create-cell",
+    resumedBy: ["taochibo"],
     steps: membershipSteps,
     finish: async (turn, data) => {
       const { cell, invite } = await createCell(db, {

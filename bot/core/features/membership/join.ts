@@ -28,6 +28,7 @@ export function createJoining(ctx: FeatureContext) {
 
   const joinCodeForm = ctx.form({
     flow: "join-code",
+    resumedBy: ["thamgia"],
     steps: membershipSteps,
     validate: async (turn, _step, value) => {
       const found = await findInvite(db, normalizeInviteCode(value ?? "") ?? "", ctx.deps.now());
@@ -38,6 +39,7 @@ export function createJoining(ctx: FeatureContext) {
 
   const joinForm = ctx.form({
     flow: "join",
+    resumedBy: ["thamgia"],
     steps: membershipSteps,
     // «Sửa lại» at the check goes back through the profile questions; «Gửi yêu cầu» finishes.
     next: (step, value) => (step === "confirm" ? (value === "edit" ? profileFields[0] : null) : undefined),

@@ -22,3 +22,6 @@ request-refused-line = • { $date }, { $by }: { $reason }
 contact-telegram-chat = Telegram: tg://user?id={ $id }
 contact-no-phone = no phone number
 contact-uses = uses { $platforms }
+button-approve-named = Approve: { $name }
+button-reject-named = Reject: { $name }
+requests-others-waiting = { $count } other request(s) are waiting too; you can decide them here as well.

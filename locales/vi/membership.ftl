@@ -22,3 +22,6 @@ request-refused-line = • { $date }, { $by }: { $reason }
 contact-telegram-chat = Telegram: tg://user?id={ $id }
 contact-no-phone = chưa có số điện thoại
 contact-uses = dùng { $platforms }
+button-approve-named = Duyệt: { $name }
+button-reject-named = Từ chối: { $name }
+requests-others-waiting = Còn { $count } yêu cầu khác đang chờ; đồng chí cũng quyết định được ở đây.

@@ -201,3 +201,24 @@ describe("typing again the command that began a dialogue", () => {
     expect(again.at(-1)!.text).toContain("đảng bộ nào");
   });
 });
+
+describe("several requests waiting at once", () => {
+  it("lets the newest request's message decide the earlier ones too, by name, where only the latest message can be answered (Zalo)", async () => {
+    const sec = h.user("1");
+    const code = await createCell(sec);
+    await join(h.user("2"), code, "Nguyễn Văn An");
+    await join(h.user("3"), code, "Lê Văn Bảo");
+    const latest = sec.inbox().at(-1)!;
+    expect(latest.text).toContain("Lê Văn Bảo");
+    expect(latest.text).toContain("Còn 1 yêu cầu khác đang chờ");
+    expect(labels(latest)).toEqual(["Duyệt", "Từ chối", "Duyệt: Nguyễn Văn An", "Từ chối: Nguyễn Văn An"]);
+    await sec.pressLabel("Duyệt: Nguyễn Văn An");
+    expect((await membershipOf("Nguyễn Văn An")).status).toBe("active");
+    expect((await membershipOf("Lê Văn Bảo")).status).toBe("pending");
+    // /choduyet likewise: the last message carries every request still waiting.
+    await join(h.user("4"), code, "Phạm Thị Cúc");
+    const listed = await sec.command("choduyet");
+    expect(listed).toHaveLength(2);
+    expect(labels(listed.at(-1))).toEqual(["Duyệt", "Từ chối", "Duyệt: Lê Văn Bảo", "Từ chối: Lê Văn Bảo"]);
+  });
+});

@@ -3,7 +3,7 @@ import type { Translator } from "../../../i18n/index.ts";
 import type { DialogueData, FeatureContext, Turn } from "../../kernel/feature.ts";
 import { menuChoice } from "../../kernel/home-views.ts";
 import { notifyPerson } from "../../delivery/notify.ts";
-import { cellAdmins } from "../../domain/members.ts";
+import { cellAdmins, pendingRequests } from "../../domain/members.ts";
 import { isProfileComplete, type ProfilePatch } from "../../domain/people.ts";
 import { normalizeInviteCode } from "../../domain/validation.ts";
 import { standingIn } from "./queries.ts";
@@ -53,8 +53,9 @@ export function createJoining(ctx: FeatureContext) {
       await turn.reply({ text: turn.t("join-requested", { cell }) });
       turn.log.info({ cellId: data.cellId }, "join requested");
       const { request, refusals } = outcome;
+      const others = (await pendingRequests(db, request.cellId)).filter((p) => p.id !== request.id);
       for (const admin of await cellAdmins(db, request.cellId)) {
-        await notifyPerson(ctx.deps, admin.personId, (t) => views.joinRequest(t, request, request.cell, refusals), "join-request");
+        await notifyPerson(ctx.deps, admin.personId, (t) => views.joinRequest(t, request, request.cell, refusals, others), "join-request");
       }
     },
   });

@@ -38,7 +38,11 @@ export function createManagement(ctx: FeatureContext) {
   async function showPending(turn: Turn, m: MembershipWithCell): Promise<void> {
     const { cell, requests } = await joinRequests(db, { viewerId: turn.person.id, cellId: m.cellId });
     if (requests.length === 0) return turn.reply({ text: turn.t("no-pending", { cell: cell.name }) });
-    for (const { request, refusals } of requests) await turn.reply(views.joinRequest(turn.t, request, cell, refusals));
+    // The last one carries the others' choices too (see views.joinRequest).
+    for (const [i, { request, refusals }] of requests.entries()) {
+      const others = i === requests.length - 1 ? requests.slice(0, -1).map((r) => r.request) : [];
+      await turn.reply(views.joinRequest(turn.t, request, cell, refusals, others));
+    }
   }
 
   async function showCard(turn: Turn, membershipId: string): Promise<void> {

@@ -100,7 +100,12 @@ export function memberCard(t: Translator, m: MembershipWithPerson & { cell: Cell
 }
 
 /** A request as the secretary sees it, with the cell's earlier refusals of the same person. */
-export function joinRequest(t: Translator, m: MembershipWithPerson, cell: CellRecord, refusals: PastRefusal[] = []): OutboundMessage {
+/**
+ * A join request, for the secretary and deputy. `others` are the other requests still waiting: the
+ * newest message carries their choices too, named, so that where a typed number answers only the
+ * most recent message that asked (Zalo), every request can still be decided from it.
+ */
+export function joinRequest(t: Translator, m: MembershipWithPerson, cell: CellRecord, refusals: PastRefusal[] = [], others: MembershipWithPerson[] = []): OutboundMessage {
   const text = t("join-request-for-admin", {
     cell: cell.name,
     fullName: m.person.fullName ?? "?",
@@ -111,10 +116,14 @@ export function joinRequest(t: Translator, m: MembershipWithPerson, cell: CellRe
   const history = refusals.map((r) =>
     t("request-refused-line", { date: formatDate(r.at, cell.timeZone), by: r.byName ?? "?", reason: refusalText(t, r.refusal) ?? t("reject-reason-none") }),
   );
-  return {
-    text: history.length ? `${text}\n\n${t("request-refused-before")}\n${history.join("\n")}` : text,
-    choices: [[buttons.approve.choice(t("button-approve"), { membershipId: m.id }), buttons.reject.choice(t("button-reject"), { membershipId: m.id })]],
-  };
+  const body = history.length ? `${text}\n\n${t("request-refused-before")}\n${history.join("\n")}` : text;
+  const own = [buttons.approve.choice(t("button-approve"), { membershipId: m.id }), buttons.reject.choice(t("button-reject"), { membershipId: m.id })];
+  if (others.length === 0) return { text: body, choices: [own] };
+  const named = others.map((o) => {
+    const name = o.person.fullName ?? "?";
+    return [buttons.approve.choice(t("button-approve-named", { name }), { membershipId: o.id }), buttons.reject.choice(t("button-reject-named", { name }), { membershipId: o.id })];
+  });
+  return { text: `${body}\n\n${t("requests-others-waiting", { count: others.length })}`, choices: [own, ...named] };
 }
 
 export function invite(t: Translator, cell: CellRecord, inv: { code: string; expiresAt: Date | null } | null, link: string | undefined): OutboundMessage {

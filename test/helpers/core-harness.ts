@@ -172,6 +172,30 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   return h;
 }
 
+/** A secretary creates a cell through the dialogue, as on the phone; returns the invite code shown at the end. */
+export async function walkCreateCell(sec: TestUser, name = "Khu phố 3", fullName = "Trần Thị Bình"): Promise<string> {
+  await sec.command("taochibo");
+  await sec.say(name);
+  await sec.pressLabel("Bỏ qua");
+  await sec.say(fullName);
+  await sec.pressLabel("Đảng viên chính thức");
+  await sec.pressLabel("Hưu trí");
+  const out = await sec.pressLabel("Bỏ qua");
+  const code = /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(texts(out))?.[1];
+  if (!code) throw new Error(`no invite code in: ${texts(out)}`);
+  return code;
+}
+
+/** A member opens the invite, answers the profile questions and sends the request. */
+export async function walkJoin(member: TestUser, code: string, fullName: string, phone?: string): Promise<OutboundMessage[]> {
+  await member.command("start", code.replaceAll("-", ""));
+  await member.say(fullName);
+  await member.pressLabel("Đảng viên chính thức");
+  await member.pressLabel("Công nhân");
+  await (phone ? member.say(phone) : member.pressLabel("Bỏ qua"));
+  return member.pressLabel("Gửi yêu cầu");
+}
+
 export interface SeededMember {
   userId: string;
   fullName: string;

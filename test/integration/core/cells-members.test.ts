@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, labels, texts, type Harness, type TestUser } from "../../helpers/core-harness.ts";
+import { createHarness, labels, texts, type Harness, walkCreateCell, walkJoin } from "../../helpers/core-harness.ts";
 
 let h: Harness;
 beforeEach(async () => {
@@ -9,29 +9,8 @@ afterEach(async () => {
   await h.close();
 });
 
-/** Walks a secretary through creating a cell; returns the invite code shown at the end. */
-async function createCell(sec: TestUser, name = "Khu phố 3", fullName = "Trần Thị Bình"): Promise<string> {
-  await sec.command("taochibo");
-  await sec.say(name);
-  await sec.pressLabel("Bỏ qua");
-  await sec.say(fullName);
-  await sec.pressLabel("Đảng viên chính thức");
-  await sec.pressLabel("Hưu trí");
-  const out = await sec.pressLabel("Bỏ qua");
-  const code = /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(texts(out))?.[1];
-  if (!code) throw new Error(`no invite code in: ${texts(out)}`);
-  return code;
-}
-
-/** Registers a member through the invite and sends the request. */
-async function join(member: TestUser, code: string, fullName: string) {
-  await member.command("start", code.replaceAll("-", ""));
-  await member.say(fullName);
-  await member.pressLabel("Đảng viên chính thức");
-  await member.pressLabel("Công nhân");
-  await member.pressLabel("Bỏ qua");
-  return member.pressLabel("Gửi yêu cầu");
-}
+const createCell = walkCreateCell;
+const join = walkJoin;
 
 const membershipOf = (personName: string) =>
   h.testDb.db.membership.findFirstOrThrow({ where: { person: { fullName: personName } }, include: { person: true } });

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Platform } from "../../../bot/core/contract/messages.ts";
-import { createHarness, labels, texts, type Harness, type TestUser } from "../../helpers/core-harness.ts";
+import { createHarness, labels, texts, type Harness, walkCreateCell, walkJoin } from "../../helpers/core-harness.ts";
 
 let h: Harness;
 beforeEach(async () => {
@@ -15,25 +15,8 @@ afterEach(async () => {
   await h.close();
 });
 
-async function createCell(sec: TestUser): Promise<string> {
-  await sec.command("taochibo");
-  await sec.say("Khu phố 3");
-  await sec.pressLabel("Bỏ qua");
-  await sec.say("Trần Thị Bình");
-  await sec.pressLabel("Đảng viên chính thức");
-  await sec.pressLabel("Hưu trí");
-  const out = await sec.pressLabel("Bỏ qua");
-  return /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(texts(out))![1]!;
-}
-
-async function join(member: TestUser, code: string, fullName: string, phone?: string) {
-  await member.command("start", code.replaceAll("-", ""));
-  await member.say(fullName);
-  await member.pressLabel("Đảng viên chính thức");
-  await member.pressLabel("Công nhân");
-  await (phone ? member.say(phone) : member.pressLabel("Bỏ qua"));
-  return member.pressLabel("Gửi yêu cầu");
-}
+const createCell = walkCreateCell;
+const join = walkJoin;
 
 const membershipOf = (fullName: string) => h.testDb.db.membership.findFirstOrThrow({ where: { person: { fullName } } });
 const refusals = () => h.testDb.db.auditLog.findMany({ where: { action: "membership.rejected" }, orderBy: { at: "asc" } });

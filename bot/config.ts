@@ -91,11 +91,35 @@ export const configSchema = z
   ZALO_WEBHOOK_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
   /** Zalo publishes no rate limit: outbox sending is paced at this many messages a second and backs off on 429. */
   ZALO_SEND_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(5)),
+  // The settings below have no default in the parsed config (undefined = not asked for); their
+  // effective values come from `httpListener` and `backupSettings`.
+  TELEGRAM_MODE: z.preprocess(emptyAsUndefined, z.enum(["polling", "webhook"], { errorMap: () => ({ message: "must be polling or webhook." }) }).optional()),
+  TELEGRAM_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.string().url("must be the public https URL Telegram will call.").optional()),
+  TELEGRAM_WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16 to 256 characters, letters, digits, _ and - only (Telegram's rule for a secret_token).")
+      .optional(),
+  ),
+  HTTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  HTTP_HOST: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  BACKUP_KEEP: z.preprocess(emptyAsUndefined, z.coerce.number().int("must be a whole number of backups.").min(1, "must be at least 1.").max(3650).optional()),
   })
   .superRefine((c, ctx) => {
     if (c.ZALO_BOT_TOKEN && c.ZALO_MODE === "webhook") {
       if (!c.ZALO_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "is required when ZALO_MODE=webhook." });
       if (!c.ZALO_WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "is required when ZALO_MODE=webhook (a random string of 16+ characters)." });
+    }
+    if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === "webhook") {
+      if (!c.TELEGRAM_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_URL"], message: "is required when TELEGRAM_MODE=webhook." });
+      if (!c.TELEGRAM_WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "is required when TELEGRAM_MODE=webhook (16+ random letters and digits)." });
+    }
+    if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === "webhook" && c.ZALO_BOT_TOKEN && c.ZALO_MODE === "webhook" && c.TELEGRAM_WEBHOOK_URL && c.ZALO_WEBHOOK_URL) {
+      if (new URL(c.TELEGRAM_WEBHOOK_URL).pathname === new URL(c.ZALO_WEBHOOK_URL).pathname) {
+        ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_URL"], message: "must have another path than ZALO_WEBHOOK_URL: both are served by the same listener." });
+      }
     }
   });
 
@@ -118,5 +142,27 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`)),
   ];
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
+
+/**
+ * The one HTTP listener (webhooks, /healthz, /readyz): on when a messenger takes updates by webhook
+ * or HTTP_PORT is set, off otherwise. HTTP_PORT defaults to ZALO_WEBHOOK_PORT, its older name.
+ */
+export function httpListener(config: Config): { host: string; port: number } | null {
+  const webhook = (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_MODE === "webhook") || (config.ZALO_BOT_TOKEN && config.ZALO_MODE === "webhook");
+  if (!webhook && config.HTTP_PORT === undefined) return null;
+  return { host: config.HTTP_HOST ?? "0.0.0.0", port: config.HTTP_PORT ?? config.ZALO_WEBHOOK_PORT };
+}
+
+/** Nightly backups: on when BACKUP_DIR is set; the newest BACKUP_KEEP (14) are kept. */
+export function backupSettings(config: Pick<Config, "BACKUP_DIR" | "BACKUP_KEEP">): { dir: string; keep: number } | null {
+  return config.BACKUP_DIR ? { dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP ?? 14 } : null;
+}
+
+/** What `npm run backup` reads: the database and where backups go; no messenger token needed. */
+export function parseBackupConfig(env: Record<string, string | undefined>): Pick<Config, "DATABASE_URL" | "BACKUP_DIR" | "BACKUP_KEEP"> {
+  const result = configSchema.innerType().pick({ DATABASE_URL: true, BACKUP_DIR: true, BACKUP_KEEP: true }).safeParse(env);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
   return result.data;
 }

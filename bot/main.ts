@@ -1,20 +1,21 @@
 import "dotenv/config";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPacer, type Pacer } from "./lib/pacer.ts";
-import { botJobs, outboxJobName } from "../jobs/jobs.ts";
-import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
+import { backupJob, botJobs, outboxJobName } from "../jobs/jobs.ts";
+import type { Scheduler } from "../jobs/scheduler.ts";
 import { createWorkerPresence } from "./core/delivery/workers.ts";
 import { createCore, type Core } from "./core/kernel/app.ts";
 import { allFeatures } from "./core/features/index.ts";
 import type { Platform } from "./core/contract/messages.ts";
 import type { MessengerAdapter } from "./core/contract/ports.ts";
-import { ConfigError, parseConfig, type Config } from "./config.ts";
+import { backupSettings, ConfigError, httpListener, parseConfig, type Config } from "./config.ts";
 import { absoluteSqliteUrl, createDb, migrateDatabase, type Db } from "./db/client.ts";
+import { registerHealthRoutes, type HealthReporting } from "./http/health.ts";
+import { createHttpServer, type HttpServer } from "./http/server.ts";
 import { createI18n } from "./i18n/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createTelegramAdapter } from "./telegram/start.ts";
-import { createZaloAdapter } from "./zalo/start.ts";
 import { type CoreDeps } from "./core/deps.ts";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,9 +33,11 @@ export interface RunningBot {
   db: Db;
   core: Core;
   scheduler: Scheduler;
+  /** The HTTP listener (webhooks, health), when the configuration turns it on. */
+  http: HttpServer | null;
 }
 
-/** The composition root: config → logger → database → adapters → core and features → jobs. */
+/** The composition root: config → logger → database → HTTP listener → adapters → core and features → jobs. */
 export async function startBot(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
   const now = options.now ?? (() => new Date());
   const databaseUrl = absoluteSqliteUrl(config.DATABASE_URL, projectRoot);
@@ -42,11 +45,21 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const db = await createDb(databaseUrl);
   const i18n = createI18n(join(projectRoot, "locales"));
 
-  const adapters: MessengerAdapter[] = [];
+  const listener = httpListener(config);
+  // Listening before the adapters start: a messenger may call its webhook as soon as it is set.
+  const http = listener ? createHttpServer(logger) : null;
+  const adapters: (MessengerAdapter & HealthReporting)[] = [];
   try {
-    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await createTelegramAdapter({ ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, { i18n, logger }));
-    if (config.ZALO_BOT_TOKEN) adapters.push(await createZaloAdapter({ ...config, ZALO_BOT_TOKEN: config.ZALO_BOT_TOKEN }, { db, i18n, logger }));
+    await http?.listen(listener!.port, listener!.host);
+    const adapterDeps = { db, i18n, logger, ...(http ? { http } : {}) };
+    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await createTelegramAdapter({ ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, adapterDeps));
+    if (config.ZALO_BOT_TOKEN) {
+      // Loaded only when Zalo runs: its HTTP client (undici) costs a tenth of a second at start.
+      const { createZaloAdapter } = await import("./zalo/start.ts");
+      adapters.push(await createZaloAdapter({ ...config, ZALO_BOT_TOKEN: config.ZALO_BOT_TOKEN }, adapterDeps));
+    }
   } catch (error) {
+    await http?.close();
     await db.$disconnect();
     throw error;
   }
@@ -66,37 +79,59 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
     ["telegram", createPacer(config.TELEGRAM_SEND_RATE)],
     ["zalo", createPacer(config.ZALO_SEND_RATE)],
   ]);
+  let stopping: Promise<void> | null = null;
+  const startedAt = new Date();
+  if (http) {
+    registerHealthRoutes(http, {
+      database: async () => void (await db.$queryRawUnsafe("SELECT 1")),
+      schedulerTickedAt: () => scheduler?.lastTickAt() ?? startedAt,
+      messengers: new Map(adapters.map((a) => [a.platform, a])),
+      stopping: () => stopping !== null,
+    });
+  }
   // This process as a sender of the outbox: if it dies, another (or its restart) takes its claims over within seconds.
   const presence = createWorkerPresence({
     db,
     onDeadClaims: () => scheduler?.kick(outboxJobName),
     onError: (err) => logger.warn({ err }, "outbox heartbeat failed"),
   });
-  await presence.start();
-  scheduler = createScheduler(botJobs({ core, deps, pacers, workerId: presence.me.id, parallelSends: config.OUTBOX_PARALLEL_SENDS, now }), {
-    timeZone: config.TZ,
-    logger,
-    ticking: options.ticking ?? true,
-  });
-
-  for (const adapter of adapters) await adapter.start(core);
+  try {
+    // People first: updates are taken before the outbox and its jobs are set up (a kick that comes
+    // meanwhile is covered by the one below).
+    for (const adapter of adapters) await adapter.start(core);
+    await presence.start();
+  } catch (error) {
+    for (const adapter of adapters) await adapter.stop().catch(() => undefined);
+    await presence.stop().catch(() => undefined);
+    await http?.close();
+    await db.$disconnect();
+    throw error;
+  }
+  const backups = backupSettings(config);
+  const jobs = botJobs({ core, deps, pacers, workerId: presence.me.id, parallelSends: config.OUTBOX_PARALLEL_SENDS, now });
+  if (backups) jobs.push(backupJob({ databaseUrl, dir: resolve(projectRoot, backups.dir), keep: backups.keep, now, log: (fields, message) => logger.info(fields, message) }));
+  // Loaded once people are answered: node-cron costs some 30 ms at start.
+  const { createScheduler } = await import("../jobs/scheduler.ts");
+  const running = createScheduler(jobs, { timeZone: config.TZ, logger, ticking: options.ticking ?? true });
+  scheduler = running;
   // Reminders that fell due while the bot was down go out now, if still useful.
-  scheduler.kick(outboxJobName);
+  running.kick(outboxJobName);
 
-  let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info("shutting down");
       for (const adapter of adapters) await adapter.stop();
-      await scheduler!.stop();
+      await running.stop();
       await presence.stop();
+      await http?.close();
       await db.$disconnect();
       logger.info("stopped");
     })());
-  return { stop, db, core, scheduler };
+  return { stop, db, core, scheduler: running, http };
 }
 
-async function main(): Promise<void> {
+/** `npm start` (compiled: dist/main.js) and `npm run dev` (tsx). */
+export async function main(): Promise<void> {
   let config: Config;
   try {
     config = parseConfig(process.env);

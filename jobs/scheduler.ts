@@ -17,6 +17,8 @@ export interface Scheduler {
   kick(name: string): void;
   /** Stops the ticks and waits for runs under way. */
   stop(): Promise<void>;
+  /** When a cron tick last fired (the scheduler's creation counts as one): read by /readyz. */
+  lastTickAt(): Date;
 }
 
 /**
@@ -30,6 +32,7 @@ export function createScheduler(jobs: Job[], options: { timeZone: string; logger
   const timers = new Map<string, NodeJS.Timeout>();
   const byName = new Map(jobs.map((j) => [j.name, j]));
   let stopped = false;
+  let lastTick = new Date();
 
   function run(name: string): Promise<void> {
     const job = byName.get(name);
@@ -56,7 +59,16 @@ export function createScheduler(jobs: Job[], options: { timeZone: string; logger
   }
 
   const tasks: ScheduledTask[] = options.ticking
-    ? jobs.map((job) => cron.schedule(job.cron, () => void run(job.name), { name: job.name, timezone: options.timeZone }))
+    ? jobs.map((job) =>
+        cron.schedule(
+          job.cron,
+          () => {
+            lastTick = new Date();
+            void run(job.name);
+          },
+          { name: job.name, timezone: options.timeZone },
+        ),
+      )
     : [];
 
   return {
@@ -80,6 +92,7 @@ export function createScheduler(jobs: Job[], options: { timeZone: string; logger
       for (const timer of timers.values()) clearTimeout(timer);
       await Promise.all(running.values());
     },
+    lastTickAt: () => lastTick,
   };
 }
 

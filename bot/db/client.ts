@@ -1,10 +1,10 @@
-import { execFile } from "node:child_process";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "./generated/client.ts";
+import { applyMigrations, type MigrationOutcome } from "./migrate.ts";
 
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/client.ts";
@@ -12,8 +12,10 @@ import type { Prisma as PrismaNs } from "./generated/client.ts";
 /** The database or a transaction of it: what a read or a check inside a service's transaction takes. */
 export type DbTx = Db | PrismaNs.TransactionClient;
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const execFileAsync = promisify(execFile);
+/** The project folder: relative paths in the configuration are read from here, wherever the bot is started. */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** The committed migrations, the ones `prisma migrate deploy` would apply. */
+export const migrationsDir = resolve(projectRoot, "prisma/migrations");
 
 /** `file:./data/x.db` → an absolute `file:` URL, so the CLI and the app open the same file wherever they run from. */
 export function absoluteSqliteUrl(url: string, cwd = process.cwd()): string {
@@ -39,28 +41,34 @@ export function protectDatabaseFiles(url: string): void {
   }
 }
 
-/** Creates the database file's folder and applies every pending committed migration. */
-export async function migrateDatabase(url: string): Promise<void> {
+/** Creates the database file's folder and applies every pending committed migration, in this process. */
+export async function migrateDatabase(url: string): Promise<MigrationOutcome> {
   protectDatabaseFiles(url);
   try {
-    await execFileAsync(process.execPath, [resolve(projectRoot, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    });
+    return applyMigrations(sqlitePath(url), migrationsDir);
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? "";
-    throw new Error(`Database migration failed: ${stderr.trim() || String(error)}`, { cause: error });
+    throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
-/** Opens the database through the driver adapter (see ../shared/notes/prisma-offline.md). */
+/**
+ * Opens the database through the driver adapter (see ../shared/notes/prisma-offline.md). Nothing is
+ * queried here: Prisma loads its query compiler (WebAssembly, a tenth of a second) at the first
+ * query, which main.ts lets come after the messengers are listening.
+ */
 export async function createDb(url: string): Promise<Db> {
+  if (url.startsWith("file:")) {
+    // WAL keeps readers from blocking the writer; it is a property of the file, kept once set.
+    const raw = new Database(sqlitePath(url), { timeout: 5000 });
+    try {
+      raw.pragma("journal_mode = WAL");
+    } finally {
+      raw.close();
+    }
+    // Closing checkpointed the WAL; whatever companions remain are the owner's alone.
+    protectDatabaseFiles(url);
+  }
   // A busy timeout lets a second process (a second scheduler, a CLI) wait instead of failing.
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
-  // WAL keeps readers from blocking the writer; it is a property of the file, kept once set.
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  // WAL mode has just made -wal and -shm; make sure they are the owner's alone whatever made them.
-  if (url.startsWith("file:")) protectDatabaseFiles(url);
-  return db;
+  // Foreign keys need no pragma: better-sqlite3 is built with them on for every connection.
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
 }

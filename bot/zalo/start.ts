@@ -1,6 +1,8 @@
 import type { Config } from "../config.ts";
 import type { EventSink, MessengerAdapter } from "../core/contract/ports.ts";
 import type { Db } from "../db/client.ts";
+import { createCallHealth, type CallHealth, type HealthReporting } from "../http/health.ts";
+import type { HttpServer } from "../http/server.ts";
 import type { I18n } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { ZaloBotClient, type ZaloBotClientOptions } from "./client.ts";
@@ -9,23 +11,25 @@ import { createZaloInbound, type ZaloInbound } from "./inbound.ts";
 import { pruneInbound } from "./inbox.ts";
 import { createZaloMessenger } from "./messenger.ts";
 import { parseZaloUpdate } from "./normalize.ts";
-import { startZaloWebhookServer, type ZaloWebhookServer } from "./webhook.ts";
+import { startZaloWebhookServer, zaloWebhookHandler, type ZaloWebhookServer } from "./webhook.ts";
 
 export interface ZaloAdapterDeps {
   db: Db;
   i18n: I18n;
   logger: Logger;
+  /** The bot's HTTP listener, which the webhook's route is added to; without it the adapter listens on its own. */
+  http?: HttpServer;
 }
 
 export interface ZaloAdapterOptions {
-  /** Where the webhook server listens (default 0.0.0.0 and ZALO_WEBHOOK_PORT; tests use 127.0.0.1 and 0). */
+  /** Where its own webhook listener listens, without `deps.http` (default 0.0.0.0 and ZALO_WEBHOOK_PORT; tests use 127.0.0.1 and 0). */
   webhookHost?: string;
   webhookPort?: number;
   /** Extra client options (tests: retry delays). */
   client?: Omit<ZaloBotClientOptions, "baseUrl" | "baseApiUrl" | "logger">;
 }
 
-export interface ZaloAdapter extends MessengerAdapter {
+export interface ZaloAdapter extends MessengerAdapter, HealthReporting {
   /** The port the webhook server listens on, once started in webhook mode. */
   webhookPort(): number | undefined;
 }
@@ -34,8 +38,8 @@ type ZaloConfig = Config & { ZALO_BOT_TOKEN: string };
 
 /**
  * Connects to Zalo (getMe) and returns the adapter. `start` takes updates by long polling (after
- * deleting any webhook, which would make getUpdates fail) or, with ZALO_MODE=webhook, by an HTTP
- * endpoint on ZALO_WEBHOOK_PORT registered with setWebhook.
+ * deleting any webhook, which would make getUpdates fail) or, with ZALO_MODE=webhook, by a route of
+ * the bot's HTTP listener registered with setWebhook.
  */
 export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDeps, options: ZaloAdapterOptions = {}): Promise<ZaloAdapter> {
   const log = deps.logger.child({ platform: "zalo" });
@@ -53,10 +57,20 @@ export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDep
     // The client's errors never carry the token.
     throw new Error("Zalo refused the bot token or could not be reached (getMe failed). Check ZALO_BOT_TOKEN and ZALO_API_ROOT.", { cause: error });
   }
+  const health = createCallHealth();
+  trackHealth(client, health);
   const messenger = createZaloMessenger(client, { db: deps.db, i18n: deps.i18n, defaultLocale: config.DEFAULT_LOCALE, logger: deps.logger });
   let inbound: ZaloInbound | null = null;
   let webhook: ZaloWebhookServer | null = null;
+  let routedPath: string | null = null;
   let started = false;
+
+  async function closeWebhook(): Promise<void> {
+    if (routedPath) deps.http?.unroute("POST", routedPath);
+    routedPath = null;
+    await webhook?.close();
+    webhook = null;
+  }
 
   async function deleteWebhookIfSet(): Promise<void> {
     try {
@@ -75,7 +89,8 @@ export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDep
   return {
     platform: "zalo",
     messenger,
-    webhookPort: () => webhook?.port,
+    webhookPort: () => webhook?.port ?? (routedPath ? deps.http?.port() : undefined),
+    health: () => health.state(),
     async start(sink: EventSink) {
       if (started) return;
       started = true;
@@ -86,22 +101,20 @@ export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDep
       const accept = inbound.accept;
       if (config.ZALO_MODE === "webhook") {
         const url = new URL(config.ZALO_WEBHOOK_URL!);
-        webhook = await startZaloWebhookServer({
-          host: options.webhookHost ?? "0.0.0.0",
-          port: options.webhookPort ?? config.ZALO_WEBHOOK_PORT,
-          path: url.pathname,
-          secret: config.ZALO_WEBHOOK_SECRET!,
-          logger: deps.logger,
-          accept,
-        });
+        const route = { secret: config.ZALO_WEBHOOK_SECRET!, logger: deps.logger, accept };
+        if (deps.http) {
+          routedPath = url.pathname || "/";
+          deps.http.route("POST", routedPath, zaloWebhookHandler(route));
+        } else {
+          webhook = await startZaloWebhookServer({ ...route, host: options.webhookHost ?? "0.0.0.0", port: options.webhookPort ?? config.ZALO_WEBHOOK_PORT, path: url.pathname });
+        }
         try {
           await client.setWebHook(url.toString(), { secret_token: config.ZALO_WEBHOOK_SECRET! });
         } catch (error) {
-          await webhook.close();
-          webhook = null;
+          await closeWebhook();
           throw new Error("Zalo refused the webhook (setWebhook failed). ZALO_WEBHOOK_URL must be a public https URL.", { cause: error });
         }
-        log.info({ port: webhook.port }, "zalo webhook registered");
+        log.info({ path: url.pathname }, "zalo webhook registered");
         return;
       }
       await deleteWebhookIfSet();
@@ -117,14 +130,37 @@ export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDep
       log.info("zalo long polling started");
     },
     async stop() {
-      if (webhook) {
-        await webhook.close();
-        webhook = null;
-      }
+      await closeWebhook();
       await client.stopPolling();
       // Resolves once every update being handled has finished. The client stays open: the
       // scheduler may still send while it winds down; the process exit closes the sockets.
       await inbound?.drain();
     },
   };
+}
+
+/** Methods whose outcome tells whether Zalo answers the bot: the poll and every send. */
+const trackedMethods = ["getUpdates", "sendMessage", "sendPhoto", "sendSticker", "sendChatAction"] as const;
+
+/**
+ * Records each call's outcome. The client has no hook for it, so its methods are wrapped on this
+ * one instance (the poller calls getUpdates through the instance too). A refusal about one chat
+ * (400, 404) still means Zalo answered; 401 means the token is no good; 403 (Zalo's "internal
+ * server error"), 429, 5xx and network failures are passing ones the poller and outbox back off from.
+ */
+function trackHealth(client: ZaloBotClient, health: CallHealth): void {
+  for (const name of trackedMethods) {
+    const original = client[name].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      try {
+        const result = await original(...args);
+        health.record("ok");
+        return result;
+      } catch (error) {
+        if (error instanceof ZaloApiError) health.record(error.error_code === 401 ? "failing" : [403, 429].includes(error.error_code) || error.error_code >= 500 ? "backing-off" : "ok");
+        else if (!(error instanceof ZaloBotClient.errors.ZaloAbortError || error instanceof ZaloBotClient.errors.ZaloValidationError)) health.record("backing-off");
+        throw error;
+      }
+    };
+  }
 }

@@ -12,7 +12,7 @@ export interface FakeBotApi {
   /** Calls of one method, in order. */
   of(method: string): FakeBotApiCall[];
   /** From now on, `method` answers this error (e.g. 401 for a revoked token); null goes back to answering ok. */
-  failWith(method: string, error: { error_code: number; description: string } | null): void;
+  failWith(method: string, error: { error_code: number; description: string; parameters?: Record<string, unknown> } | null): void;
   close(): Promise<void>;
 }
 
@@ -20,12 +20,12 @@ export const fakeBotInfo = { id: 1, is_bot: true, first_name: "Chi bộ", userna
 
 /**
  * A minimal Telegram Bot API on loopback for webhook mode: it records every call and answers what
- * the bot asks (getMe, setWebhook, setMyCommands, sendMessage…). It never has updates to give:
- * tests post them to the bot's webhook themselves, as Telegram would.
+ * the bot asks (getMe, setWebhook, setMyCommands, sendMessage…). It never has updates to give
+ * (getUpdates answers an empty list): tests post them to the bot's webhook, as Telegram would.
  */
 export async function startFakeBotApi(): Promise<FakeBotApi> {
   const calls: FakeBotApiCall[] = [];
-  const failures = new Map<string, { error_code: number; description: string }>();
+  const failures = new Map<string, { error_code: number; description: string; parameters?: Record<string, unknown> }>();
   let messageId = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,7 +37,9 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
       calls.push({ method, payload });
       res.setHeader("content-type", "application/json");
       const failure = failures.get(method);
-      if (failure) return res.end(JSON.stringify({ ok: false, ...failure }));
+      if (failure) return void res.end(JSON.stringify({ ok: false, ...failure }));
+      // Never an update, after a short wait: long polling that stays quiet.
+      if (method === "getUpdates") return void setTimeout(() => res.end(JSON.stringify({ ok: true, result: [] })), 200);
       const result =
         method === "getMe"
           ? fakeBotInfo

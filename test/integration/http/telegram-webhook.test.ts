@@ -35,14 +35,9 @@ const until = async (check: () => boolean, ms = 5000) => {
   }
 };
 
-async function startWebhookBot(env: Record<string, string> = {}): Promise<{ bot: RunningBot; url: string; base: string }> {
-  api = await startFakeBotApi();
-  cleanups.push(() => api.close());
-  const dbPath = join(tmpdir(), `chibo-webhook-${randomUUID()}.db`);
-  cleanups.push(() => {
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
-  });
-  const config = parseConfig({
+/** The bot's settings in webhook mode, on a loopback listener with a free port. */
+function webhookConfig(databaseUrl: string, env: Record<string, string> = {}) {
+  return parseConfig({
     TELEGRAM_BOT_TOKEN: token,
     TELEGRAM_API_ROOT: api.apiRoot,
     TELEGRAM_MODE: "webhook",
@@ -50,9 +45,19 @@ async function startWebhookBot(env: Record<string, string> = {}): Promise<{ bot:
     TELEGRAM_WEBHOOK_SECRET: secret,
     HTTP_HOST: "127.0.0.1",
     HTTP_PORT: "0",
-    DATABASE_URL: `file:${dbPath}`,
+    DATABASE_URL: databaseUrl,
     ...env,
   });
+}
+
+async function startWebhookBot(env: Record<string, string> = {}): Promise<{ bot: RunningBot; url: string; base: string }> {
+  api = await startFakeBotApi();
+  cleanups.push(() => api.close());
+  const dbPath = join(tmpdir(), `chibo-webhook-${randomUUID()}.db`);
+  cleanups.push(() => {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
+  });
+  const config = webhookConfig(`file:${dbPath}`, env);
   const bot = await startBot(config, silent, { ticking: false });
   cleanups.push(() => bot.stop());
   const base = `http://127.0.0.1:${bot.http!.port()}`;
@@ -99,16 +104,7 @@ describe("Telegram in webhook mode", () => {
     const { bot } = await startWebhookBot();
     // As if the process died between acknowledging and handling.
     await bot.db.inboundDedup.create({ data: { platform: "telegram", messageId: "3001", payload: JSON.stringify(telegramText(3001, 44, "/start")) } });
-    const config = parseConfig({
-      TELEGRAM_BOT_TOKEN: token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      TELEGRAM_MODE: "webhook",
-      TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-      TELEGRAM_WEBHOOK_SECRET: secret,
-      HTTP_HOST: "127.0.0.1",
-      HTTP_PORT: "0",
-      DATABASE_URL: (await bot.db.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'"))[0]!.file.replace(/^/, "file:"),
-    });
+    const config = webhookConfig((await bot.db.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'"))[0]!.file.replace(/^/, "file:"));
     await bot.stop();
     const again = await startBot(config, silent, { ticking: false });
     cleanups.push(() => again.stop());

@@ -82,6 +82,17 @@ summary-absent = • Asked leave ({ $count }): { $names }
 summary-none = • No answer ({ $count }): { $names }
 summary-unreachable = • Not reachable through the bot ({ $count }): { $names }
 summary-nobody = nobody
+summary-invited = Invited: { $count }.
+summary-names-more = { $names } and { $rest } more
+answers-group-attend = Attending
+answers-group-absent = Asked leave
+answers-group-none = No answer
+answers-group-unreachable = Not reachable
+button-answers-list = Full list: { $group } ({ $count })
+answers-list-title = { $group } ({ $count }) — page { $page }/{ $pages }:
+list-page-status = Page { $page }/{ $pages }
+button-prev-page = ‹ Previous page
+button-next-page = Next page ›
 button-proxy-answer = Record an answer for a member
 notes-broadcast =
     📝 { $title } ({ $when }) — main points:

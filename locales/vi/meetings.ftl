@@ -82,6 +82,17 @@ summary-absent = • Xin vắng ({ $count }): { $names }
 summary-none = • Chưa trả lời ({ $count }): { $names }
 summary-unreachable = • Không liên lạc được qua bot ({ $count }): { $names }
 summary-nobody = không có
+summary-invited = Mời dự: { $count } đồng chí.
+summary-names-more = { $names } và { $rest } đồng chí khác
+answers-group-attend = Tham dự
+answers-group-absent = Xin vắng
+answers-group-none = Chưa trả lời
+answers-group-unreachable = Không liên lạc được
+button-answers-list = Xem đủ: { $group } ({ $count })
+answers-list-title = { $group } ({ $count }) — trang { $page }/{ $pages }:
+list-page-status = Trang { $page }/{ $pages }
+button-prev-page = ‹ Trang trước
+button-next-page = Trang sau ›
 button-proxy-answer = Ghi thay câu trả lời
 notes-broadcast =
     📝 { $title } ({ $when }) — nội dung chính:

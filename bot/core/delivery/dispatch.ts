@@ -74,19 +74,15 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
   const released = await releaseDeadClaims(db, { me: deps.workerId ? { id: deps.workerId } : null, now, leaseMs });
   if (released > 0) log.warn({ released }, "took over the claims of a scheduler that stopped");
 
-  const cellCache = new Map<string, { timeZone: string; quietStart: string; quietEnd: string } | null>();
-  const cellOf = async (cellId: string) => {
-    if (!cellCache.has(cellId)) {
-      cellCache.set(cellId, await db.cell.findUnique({ where: { id: cellId }, select: { timeZone: true, quietStart: true, quietEnd: true } }));
-    }
-    return cellCache.get(cellId) ?? null;
-  };
-
-  const memoStore = new Map<string, Promise<unknown>>();
+  // What renderers read for the rows of one claimed batch, forgotten with the batch: memory is
+  // bounded by the batch, not by the size of the fan-out (a meeting of 20,000 members).
+  let memoStore = new Map<string, Promise<unknown>>();
   const memo = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     if (!memoStore.has(key)) memoStore.set(key, load());
     return memoStore.get(key) as Promise<T>;
   };
+  let batch: readonly OutboxRow[] = [];
+  const cellOf = (cellId: string) => memo(`outbox-cell:${cellId}`, () => db.cell.findUnique({ where: { id: cellId }, select: { timeZone: true, quietStart: true, quietEnd: true } }));
 
   // The two writes every message makes, as plain standard SQL: through the query builder they cost
   // more than the database work itself and capped a fan-out below the messenger's rate limit.
@@ -119,7 +115,7 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
       await finish(row.id, token, { status: "failed", lastError: "unreachable" });
       return planUnreachableNotice(row);
     }
-    const outcome = await renderer(row, { deps: deps.core, t: recipient.t, now, memo });
+    const outcome = await renderer(row, { deps: deps.core, t: recipient.t, now, memo, batch });
     if (outcome.action === "skip") {
       summary.skipped++;
       return void (await finish(row.id, token, { status: "skipped", lastError: outcome.reason }));
@@ -179,6 +175,8 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
     if (claimed.length === 0) break;
     const rows: OutboxRow[] = claimed.map((c) => ({ ...c, payload: safeJson(c.payload) }));
     const recipients = await findRecipients(deps.core, rows.map((r) => r.personId));
+    batch = rows;
+    memoStore = new Map();
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(concurrency, rows.length) }, async () => {

@@ -1,7 +1,8 @@
 import type { DbTx } from "../../db/client.ts";
 import type { Translator } from "../../i18n/index.ts";
 import type { OutboundMessage } from "../contract/messages.ts";
-import { isUniqueViolation } from "../../db/errors.ts";
+import { randomUUID } from "node:crypto";
+import { joinSql, sql, type Sql } from "../../db/sql.ts";
 import { type CoreDeps } from "../deps.ts";
 
 /**
@@ -35,32 +36,65 @@ export const outboxRowData = (m: PlannedMessage) => ({
   dueAt: m.dueAt,
 });
 
-const chunk = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+/**
+ * Rows a statement inserts at once: 9 parameters each stays far below SQLite's and PostgreSQL's
+ * parameter limits, and a page of a fan-out costs one round trip.
+ */
+const insertChunk = 500;
 
-/** Stores the rows whose keys are not stored yet; returns how many were added. */
-export async function planMessages(db: DbTx, messages: PlannedMessage[]): Promise<number> {
+/**
+ * Stores the rows whose keys are not stored yet; returns how many were added. One multi-row
+ * `INSERT … ON CONFLICT (key) DO NOTHING` per chunk (standard on SQLite ≥ 3.24 and PostgreSQL):
+ * no lookup of existing keys first, and a row another planner stored meanwhile is simply kept.
+ */
+export async function planMessages(db: DbTx, messages: Iterable<PlannedMessage>): Promise<number> {
   let added = 0;
-  for (const part of chunk(messages, 400)) {
-    const existing = await db.outboxMessage.findMany({ where: { key: { in: part.map((m) => m.key) } }, select: { key: true } });
-    const known = new Set(existing.map((e) => e.key));
-    const fresh = part.filter((m) => !known.has(m.key));
-    const rows = fresh.map(outboxRowData);
-    try {
-      added += (await db.outboxMessage.createMany({ data: rows })).count;
-    } catch (error) {
-      // Another planner stored some of them meanwhile: add the rest one by one.
-      if (!isUniqueViolation(error)) throw error;
-      for (const row of rows) {
-        try {
-          await db.outboxMessage.create({ data: row });
-          added++;
-        } catch (inner) {
-          if (!isUniqueViolation(inner)) throw inner;
-        }
-      }
-    }
+  let part: PlannedMessage[] = [];
+  const flush = async () => {
+    if (part.length === 0) return;
+    const createdAt = new Date();
+    const values = part.map((m) => {
+      const r = outboxRowData(m);
+      return sql`(${randomUUID()}, ${r.key}, ${r.kind}, ${r.personId}, ${r.cellId}, ${r.subjectId}, ${r.payload}, ${r.dueAt}, ${createdAt})`;
+    });
+    added += await db.$executeRaw`INSERT INTO outbox_message (id, key, kind, person_id, cell_id, subject_id, payload, due_at, created_at) VALUES ${joinSql(values)} ON CONFLICT (key) DO NOTHING`;
+    part = [];
+  };
+  for (const message of messages) {
+    part.push(message);
+    if (part.length >= insertChunk) await flush();
   }
+  await flush();
   return added;
+}
+
+/** One message to each of an audience, planned by the database itself (see `planFanOut`). */
+export interface FanOut {
+  /** A query of one column, `person_id`: who gets it. Its rows never pass through this process. */
+  audience: Sql;
+  /** Each row's key is `keyPrefix` + person id + `keySuffix`. */
+  keyPrefix: string;
+  keySuffix?: string;
+  kind: string;
+  cellId?: string | null;
+  subjectId?: string | null;
+  payload?: Record<string, unknown>;
+  dueAt: Date;
+}
+
+/**
+ * Plans one message to each person of an audience in a single `INSERT … SELECT`, so a fan-out to
+ * 20,000 members costs the database's insert time and no memory here (bench:audience). Rows whose
+ * key exists are left as they are, as `planMessages` does. The key doubles as the id: it is unique
+ * and needs no generator that SQLite and PostgreSQL would spell differently.
+ */
+export async function planFanOut(db: DbTx, f: FanOut): Promise<number> {
+  const suffix = f.keySuffix ?? "";
+  const key = sql`${f.keyPrefix} || a.person_id || ${suffix}`;
+  return db.$executeRaw`INSERT INTO outbox_message (id, key, kind, person_id, cell_id, subject_id, payload, due_at, created_at)
+    SELECT ${key}, ${key}, ${f.kind}, a.person_id, ${f.cellId ?? null}, ${f.subjectId ?? null}, ${JSON.stringify(f.payload ?? {})}, ${f.dueAt}, ${new Date()}
+    FROM (${f.audience}) a WHERE true
+    ON CONFLICT (key) DO NOTHING`;
 }
 
 /**
@@ -107,8 +141,14 @@ export interface RenderContext {
   /** The recipient's language. */
   t: Translator;
   now: Date;
-  /** Memoises lookups shared by the rows of one run (a fan-out reads one meeting for every member). */
+  /**
+   * Memoises lookups shared by the rows of one claimed batch (a fan-out reads its meeting once per
+   * batch, not once per member). Forgotten with the batch, so keep per-person lookups to the
+   * batch's people (`batch`) and memory never grows with the audience.
+   */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** The rows claimed together with this one (a few dozen at most). */
+  batch: readonly OutboxRow[];
 }
 
 /** Turns a due row into messages with the data as it is now (a reminder shows the meeting's current place). */

@@ -71,7 +71,7 @@ describe("a meeting's button label", () => {
   });
 
   it("keeps a member's answer whole when the name is long", () => {
-    const list = proxyList(vi, "meeting0001", [{ name: "Nguyễn Thị Phương Thảo Ngọc Anh Bảo Châu Minh Khai", answer: "absent", membershipId: "membership1" }]);
+    const list = proxyList(vi, "meeting0001", 0, { lines: [{ name: "Nguyễn Thị Phương Thảo Ngọc Anh Bảo Châu Minh Khai", answer: "absent", membershipId: "membership1" }], total: 1 });
     const label = list.choices![0]![0]!.label;
     expect(label).toBe("Nguyễn Thị Phương Thảo Ngọc… — xin vắng");
     expect(label.length).toBeLessThanOrEqual(buttonLabelMax);

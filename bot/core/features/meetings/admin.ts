@@ -3,9 +3,10 @@ import { heldUntil } from "../../delivery/quiet-hours.ts";
 import { isAdminRole } from "../../domain/members.ts";
 import type { FeatureContext, Turn } from "../../kernel/feature.ts";
 import type { MeetingWithCell } from "./model.ts";
-import { adminOverview, answerLines, attendanceHistory, meetingForAdmin, meetingForMember, ownResponse } from "./queries.ts";
+import { answerPage, summarizeAnswers, type AnswerGroup } from "./answer-lines.ts";
+import { adminOverview, attendanceHistory, meetingForAdmin, meetingForMember, ownResponse } from "./queries.ts";
 import { changeMeeting } from "./services/meetings.ts";
-import { adminMeeting, adminPanel, cancelConfirm, historyText, memberMeeting, summaryText } from "./views.ts";
+import { adminMeeting, adminPanel, answersListPage, answersPageSize, answersSummary, cancelConfirm, historyText, memberMeeting } from "./views.ts";
 
 /** `changeable` finds a meeting still ahead for its secretary or deputy, or answers a stale button. */
 export function createAdmin(ctx: FeatureContext, changeable: (turn: Turn, meetingId: string) => Promise<MeetingWithCell | null>) {
@@ -22,12 +23,22 @@ export function createAdmin(ctx: FeatureContext, changeable: (turn: Turn, meetin
   async function showMeeting(turn: Turn, meetingId: string): Promise<void> {
     const { meeting, membership } = await meetingForMember(db, { personId: turn.person.id, meetingId });
     if (!isAdminRole(membership.role)) return turn.reply(memberMeeting(turn.t, meeting, meeting.cell, await ownResponse(db, meetingId, turn.person.id)));
-    await turn.reply(adminMeeting(turn.t, meeting, meeting.cell, await answerLines(db, meeting, turn.t), now()));
+    await turn.reply(adminMeeting(turn.t, meeting, meeting.cell, await summarizeAnswers(db, meeting, turn.t, 0), now()));
   }
 
   async function showAnswers(turn: Turn, meetingId: string): Promise<void> {
     const meeting = await meetingForAdmin(db, { personId: turn.person.id, meetingId });
-    await turn.reply({ text: summaryText(turn.t, meeting, meeting.cell, await answerLines(db, meeting, turn.t)) });
+    await turn.reply(answersSummary(turn.t, meeting, meeting.cell, await summarizeAnswers(db, meeting, turn.t)));
+  }
+
+  /** A page of one group of the summary (who has not answered, …), for a cell too large to list at once. */
+  async function showAnswersList(turn: Turn, meetingId: string, group: AnswerGroup, page: number): Promise<void> {
+    const meeting = await meetingForAdmin(db, { personId: turn.person.id, meetingId });
+    const list = await answerPage(db, meeting, turn.t, group, page, answersPageSize);
+    // A page beyond the end (the list shrank since the button was sent) shows the last one.
+    const last = Math.max(0, Math.ceil(list.total / answersPageSize) - 1);
+    if (page > last) return showAnswersList(turn, meetingId, group, last);
+    await turn.reply(answersListPage(turn.t, meeting, group, page, list));
   }
 
   async function askCancel(turn: Turn, meetingId: string): Promise<void> {
@@ -49,5 +60,5 @@ export function createAdmin(ctx: FeatureContext, changeable: (turn: Turn, meetin
       await turn.reply({ text: historyText(turn.t, m.cell, year, rows) });
     });
 
-  return { showPanel, showMeeting, showAnswers, askCancel, cancel, showHistory };
+  return { showPanel, showMeeting, showAnswers, showAnswersList, askCancel, cancel, showHistory };
 }

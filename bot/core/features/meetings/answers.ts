@@ -1,11 +1,12 @@
 /** A member's side: the schedule, answering «Tham dự» / «Xin vắng» with a reason, and the secretary answering for a member. */
 import type { FeatureContext, Turn } from "../../kernel/feature.ts";
+import { answerPage } from "./answer-lines.ts";
 import type { AbsenceReason } from "./model.ts";
-import { answerLines, isAhead, meetingForAdmin, meetingForMember, proxyTarget, scheduleOf } from "./queries.ts";
+import { isAhead, meetingForAdmin, meetingForMember, proxyTarget, scheduleOf } from "./queries.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { recordOwnResponse, recordProxyResponse, type ResponseInput } from "./services/responses.ts";
 import { meetingSteps } from "./steps.ts";
-import { answerText, meetingTitle, memberMeeting, proxyAnswers, proxyList, reasonChoices, whenText } from "./views.ts";
+import { answerText, meetingTitle, memberMeeting, proxyAnswers, proxyList, proxyPageSize, reasonChoices, whenText } from "./views.ts";
 
 type Given = Pick<ResponseInput, "answer" | "reason" | "reasonText">;
 const attend: Given = { answer: "attend", reason: null, reasonText: null };
@@ -59,11 +60,14 @@ export function createAnswers(ctx: FeatureContext) {
     await absenceForm.start(turn, ["reasonText"], { meetingId });
   }
 
-  /** Whom the secretary may answer for: the invited members, with their answers so far. */
-  async function showProxyList(turn: Turn, meetingId: string): Promise<void> {
+  /** Whom the secretary may answer for: the invited members with their answers so far, a page at a time. */
+  async function showProxyList(turn: Turn, meetingId: string, page = 0): Promise<void> {
     const meeting = await meetingForAdmin(db, { personId: turn.person.id, meetingId });
     if (!isAhead(meeting, now())) throw new DomainError("meeting-started");
-    await turn.reply(proxyList(turn.t, meetingId, await answerLines(db, meeting, turn.t)));
+    const list = await answerPage(db, meeting, turn.t, null, page, proxyPageSize);
+    const last = Math.max(0, Math.ceil(list.total / proxyPageSize) - 1);
+    if (page > last) return showProxyList(turn, meetingId, last);
+    await turn.reply(proxyList(turn.t, meetingId, page, list));
   }
 
   async function proxyPick(turn: Turn, meetingId: string, membershipId: string): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { buttonValue, defineButton } from "../../kernel/buttons.ts";
+import type { AnswerGroup } from "./answer-lines.ts";
 import type { AbsenceReason } from "./model.ts";
 
 const meetingId = buttonValue.id;
@@ -16,6 +17,12 @@ export const reasonCodeList = Object.keys(reasonCodes) as ReasonCode[];
 const reason = z.enum(["o", "c", "g", "k"]).transform((c) => reasonCodes[c]);
 /** A proxy answer: a(ttend), or absent with one of the reason codes. */
 const proxyAnswer = z.enum(["a", "o", "c", "g", "k"]).transform((c): "attend" | AbsenceReason => (c === "a" ? "attend" : reasonCodes[c]));
+
+/** A page of a long list, from 0. */
+const page = z.string().regex(/^\d{1,5}$/).transform(Number);
+/** One letter per group of the answers summary. */
+const answerGroupCodes = { a: "attend", x: "absent", n: "none", u: "unreachable" } as const satisfies Record<string, AnswerGroup>;
+const answerGroup = z.enum(["a", "x", "n", "u"]).transform((c): AnswerGroup => answerGroupCodes[c]);
 
 export const buttons = {
   attend: defineButton("mt:a", { meetingId }),
@@ -30,6 +37,8 @@ export const buttons = {
   cancelConfirm: defineButton("mt:cx!", { meetingId }),
   answers: defineButton("mt:st", { meetingId }),
   proxyList: defineButton("mt:px", { meetingId }),
+  proxyPage: defineButton("mt:pp", { meetingId, page }),
+  answersList: defineButton("mt:al", { meetingId, group: answerGroup, page }),
   proxyPick: defineButton("mt:pm", { meetingId, membershipId }),
   proxyAnswer: defineButton("mt:pa", { meetingId, membershipId, answer: proxyAnswer }),
   attendance: defineButton("mt:at", { meetingId }),

@@ -44,6 +44,8 @@ export const meetingsFeature: FeatureFactory = (ctx) => {
       on(buttons.cancelConfirm, (turn, { meetingId }) => admin.cancel(turn, meetingId)),
       on(buttons.answers, (turn, { meetingId }) => admin.showAnswers(turn, meetingId)),
       on(buttons.proxyList, (turn, { meetingId }) => answers.showProxyList(turn, meetingId)),
+      on(buttons.proxyPage, (turn, { meetingId, page }) => answers.showProxyList(turn, meetingId, page)),
+      on(buttons.answersList, (turn, { meetingId, group, page }) => admin.showAnswersList(turn, meetingId, group, page)),
       on(buttons.proxyPick, (turn, { meetingId, membershipId }) => answers.proxyPick(turn, meetingId, membershipId)),
       on(buttons.proxyAnswer, (turn, { meetingId, membershipId, answer }) => answers.proxyAnswer(turn, meetingId, membershipId, answer)),
       on(buttons.attendance, (turn, { meetingId }) => attendance.start(turn, meetingId)),

@@ -10,7 +10,8 @@ import { activeMemberships, adminRoles, anyRole, isAdminRole, requireRole, type 
 import type { PersonRecord } from "../../domain/people.ts";
 import { monthlyRuleSchema, type MonthlyRule } from "../../time/monthly-rule.ts";
 import { utcToZonedWall } from "../../time/zoned.ts";
-import type { Answer, AnswerLine, AttendanceStatus, MeetingWithCell } from "./model.ts";
+import { answerLines } from "./answer-lines.ts";
+import type { AttendanceStatus, MeetingWithCell } from "./model.ts";
 
 export async function meetingWithCell(db: DbTx, meetingId: string): Promise<MeetingWithCell | null> {
   return db.meeting.findUnique({ where: { id: meetingId }, include: { cell: true } });
@@ -37,30 +38,6 @@ export const isAhead = (meeting: { status: string; startsAt: Date }, now: Date) 
 
 export async function upcomingMeetings(db: DbTx, cellIds: string[], now: Date, limit = 10): Promise<MeetingWithCell[]> {
   return db.meeting.findMany({ where: { cellId: { in: cellIds }, status: "scheduled", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: limit, include: { cell: true } });
-}
-
-/** Members expected at a meeting: active and not exempt from meetings. */
-export async function invitedMembers(db: DbTx, cellId: string) {
-  return db.membership.findMany({ where: { cellId, status: "active", exempt: false }, include: { person: true } });
-}
-
-/** The invited members' answers, which the summary and the attendance checklist start from. */
-export async function answerLines(db: DbTx, meeting: { id: string; cellId: string }, t: Translator): Promise<AnswerLine[]> {
-  const members = await invitedMembers(db, meeting.cellId);
-  const responses = new Map((await db.meetingResponse.findMany({ where: { meetingId: meeting.id } })).map((r) => [r.personId, r]));
-  const identities = await db.identity.findMany({ where: { personId: { in: members.map((m) => m.personId) } } });
-  return members.map((m) => {
-    const r = responses.get(m.personId);
-    const own = identities.filter((i) => i.personId === m.personId);
-    return {
-      personId: m.personId,
-      membershipId: m.id,
-      name: m.person.fullName ?? "?",
-      answer: (r?.answer as Answer | undefined) ?? null,
-      reason: r?.answer === "absent" ? [r.reason ? t(`reason-${r.reason}`) : null, r.reasonText].filter(Boolean).join(": ") || null : null,
-      unreachable: own.length === 0 || own.every((i) => i.unreachable),
-    };
-  });
 }
 
 /** /lich: the next meetings of every cell of the person, with their own answers; null when they are in no cell. */
@@ -171,23 +148,29 @@ export async function attendanceHistory(db: Db, input: { viewer: MembershipWithC
 
 // ---- for the outbox renderers ----
 
-export async function invitedPersonIds(db: DbTx, cellId: string): Promise<Set<string>> {
-  const rows = await db.membership.findMany({ where: { cellId, status: "active", exempt: false }, select: { personId: true } });
+/** Which of these people are expected at the cell's meetings (active, not exempt). */
+export async function invitedPersonIds(db: DbTx, cellId: string, personIds: string[]): Promise<Set<string>> {
+  const rows = await db.membership.findMany({ where: { cellId, personId: { in: personIds }, status: "active", exempt: false }, select: { personId: true } });
   return new Set(rows.map((r) => r.personId));
 }
 
-export async function responsesByPerson(db: DbTx, meetingId: string) {
-  return new Map((await db.meetingResponse.findMany({ where: { meetingId } })).map((r) => [r.personId, r]));
+/** These people's answers to a meeting. */
+export async function responsesByPerson(db: DbTx, meetingId: string, personIds: string[]) {
+  return new Map((await db.meetingResponse.findMany({ where: { meetingId, personId: { in: personIds } } })).map((r) => [r.personId, r]));
 }
 
-/** Announcements and reminders of a meeting that went out or still may, per member. */
-export async function sentOrPending(db: DbTx, subjectId: string | null, kinds: string[]) {
+/** Announcements and reminders of a meeting that went out or still may, for these people. */
+export async function sentOrPending(db: DbTx, subjectId: string | null, kinds: string[], personIds: string[]) {
   const all = await db.outboxMessage.findMany({
-    where: { subjectId, kind: { in: kinds }, status: { in: ["sent", "pending", "sending"] } },
+    where: { subjectId, personId: { in: personIds }, kind: { in: kinds }, status: { in: ["sent", "pending", "sending"] } },
     select: { personId: true, kind: true, status: true, dueAt: true, payload: true },
   });
   const byPerson = new Map<string, typeof all>();
-  for (const r of all) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
+  for (const r of all) {
+    const own = byPerson.get(r.personId);
+    if (own) own.push(r);
+    else byPerson.set(r.personId, [r]);
+  }
   return byPerson;
 }
 

@@ -2,26 +2,30 @@
 import type { OutboxRenderer } from "../../delivery/outbox.ts";
 import { buttons } from "./buttons.ts";
 import { meetingOutboxKinds } from "./model.ts";
-import { absenceTallies, answerLines, cellAndPerson, invitedPersonIds, isActiveMember, meetingWithCell, responsesByPerson, sentOrPending } from "./queries.ts";
-import { answerChoices, documentsPart, meetingDetails, meetingTitle, remainingText, summaryText, whenText } from "./views.ts";
+import { summarizeAnswers } from "./answer-lines.ts";
+import { absenceTallies, cellAndPerson, invitedPersonIds, isActiveMember, meetingWithCell, responsesByPerson, sentOrPending } from "./queries.ts";
+import { answerChoices, answersSummary, documentsPart, meetingDetails, meetingTitle, remainingText, whenText } from "./views.ts";
 
 /** A reminder sent this much after its time says that it comes late, and why. */
 const lateAfterMs = 15 * 60_000;
 
 type Ctx = Parameters<OutboxRenderer>[1];
 
-/** The meeting a row is about, read once per outbox run however many members it goes to. */
+/** The meeting a row is about, read once per batch however many members it goes to. */
 const loadMeeting = (ctx: Ctx, id: string | null) => (id ? ctx.memo(`meeting:${id}`, () => meetingWithCell(ctx.deps.db, id)) : Promise.resolve(null));
 
-/** Whether the person is still expected at the cell's meetings; one query per cell and run. */
+/** The people of the rows claimed together: per-person lookups read theirs only, one query per batch. */
+const batchPeople = (ctx: Ctx) => [...new Set(ctx.batch.map((r) => r.personId))];
+
+/** Whether the person is still expected at the cell's meetings. */
 async function isInvited(ctx: Ctx, cellId: string, personId: string): Promise<boolean> {
-  const invited = await ctx.memo(`invited:${cellId}`, () => invitedPersonIds(ctx.deps.db, cellId));
+  const invited = await ctx.memo(`invited:${cellId}`, () => invitedPersonIds(ctx.deps.db, cellId, batchPeople(ctx)));
   return invited.has(personId);
 }
 
-/** Members' answers to a meeting; one query per meeting and run. */
+/** A member's answer to a meeting. */
 async function responseOf(ctx: Ctx, meetingId: string, personId: string) {
-  const all = await ctx.memo(`responses:${meetingId}`, () => responsesByPerson(ctx.deps.db, meetingId));
+  const all = await ctx.memo(`responses:${meetingId}`, () => responsesByPerson(ctx.deps.db, meetingId, batchPeople(ctx)));
   return all.get(personId) ?? null;
 }
 
@@ -31,8 +35,8 @@ async function responseOf(ctx: Ctx, meetingId: string, personId: string) {
  * go with the first message, whichever that is).
  */
 async function siblings(ctx: Ctx, row: { subjectId: string | null; personId: string; kind: string; dueAt: Date; payload: Record<string, unknown> }, now: Date, startsAt: Date) {
-  // Read once per meeting and run, as the run starts: rows sent during this run do not change the answer.
-  const byPerson = await ctx.memo(`siblings:${row.subjectId}`, () => sentOrPending(ctx.deps.db, row.subjectId, [meetingOutboxKinds.announce, meetingOutboxKinds.reminder]));
+  // Read once per meeting and batch, before any of its rows is sent.
+  const byPerson = await ctx.memo(`siblings:${row.subjectId}`, () => sentOrPending(ctx.deps.db, row.subjectId, [meetingOutboxKinds.announce, meetingOutboxKinds.reminder], batchPeople(ctx)));
   const rows = byPerson.get(row.personId) ?? [];
   // A reminder's offset says when it was meant to go, even after quiet hours moved its due time.
   const offsetOf = (payload: string | Record<string, unknown>) => {
@@ -99,8 +103,8 @@ const renderSummary: OutboxRenderer = async (row, ctx) => {
   const { deps, t, now } = ctx;
   const meeting = await loadMeeting(ctx, row.subjectId);
   if (!meeting || meeting.status !== "scheduled" || meeting.startsAt <= now) return { action: "skip", reason: "meeting passed or cancelled" };
-  const lines = await answerLines(deps.db, meeting, t);
-  return { action: "send", messages: [{ text: summaryText(t, meeting, meeting.cell, lines), choices: [[buttons.proxyList.choice(t("button-proxy-answer"), { meetingId: meeting.id })]] }] };
+  const summary = answersSummary(t, meeting, meeting.cell, await summarizeAnswers(deps.db, meeting, t));
+  return { action: "send", messages: [{ ...summary, choices: [...(summary.choices ?? []), [buttons.proxyList.choice(t("button-proxy-answer"), { meetingId: meeting.id })]] }] };
 };
 
 const renderAttendancePrompt: OutboxRenderer = async (row, ctx) => {

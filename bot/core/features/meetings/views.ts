@@ -7,6 +7,7 @@ import { menuChoice } from "../../kernel/home-views.ts";
 import type { MonthlyRule } from "../../time/monthly-rule.ts";
 import { utcToZonedWall } from "../../time/zoned.ts";
 import { buttons, reasonCodeList, reasonCodes } from "./buttons.ts";
+import { answerGroups, type AnswerGroup, type AnswerSummary } from "./answer-lines.ts";
 import { parseDocuments, reminderOffsets, type AnswerLine, type MeetingRecord } from "./model.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -101,19 +102,66 @@ export function answerText(t: Translator, response: { answer: string; reason: st
   return t("answer-absent", { reason: response.reasonText ? `${reason}: ${response.reasonText}` : reason });
 }
 
-/** The secretary's view before a meeting: who comes, who is excused and why, who has not answered, who cannot be reached. */
-export function summaryText(t: Translator, m: MeetingRecord, cell: CellView, lines: AnswerLine[]): string {
-  const names = (filter: (l: AnswerLine) => boolean, withReason = false) => {
-    const list = lines.filter(filter).map((l) => (withReason && l.reason ? `${l.name} (${l.reason})` : l.name));
-    return list.length ? list.join(", ") : t("summary-nobody");
-  };
-  return [
-    t("summary-title", { title: meetingTitle(t, m, cell.timeZone), when: whenText(t, m.startsAt, cell.timeZone) }),
-    t("summary-attend", { count: lines.filter((l) => l.answer === "attend").length, names: names((l) => l.answer === "attend") }),
-    t("summary-absent", { count: lines.filter((l) => l.answer === "absent").length, names: names((l) => l.answer === "absent", true) }),
-    t("summary-none", { count: lines.filter((l) => l.answer === null).length, names: names((l) => l.answer === null) }),
-    t("summary-unreachable", { count: lines.filter((l) => l.unreachable).length, names: names((l) => l.unreachable) }),
-  ].join("\n");
+/**
+ * Characters one group's names may take in the summary, and one name (with its reason): the four
+ * groups and the title stay within one phone screen (under 1,300 characters) whatever the cell's size.
+ */
+const summaryNamesBudget = 220;
+const summaryNameMax = 40;
+const summaryReasonMax = 60;
+/** Members on one page of a group's full list, or of the proxy list. */
+export const answersPageSize = 40;
+export const proxyPageSize = 20;
+
+const groupCodes = { attend: "a", absent: "x", none: "n", unreachable: "u" } as const satisfies Record<AnswerGroup, string>;
+
+/** A name, with the reason of an absence when asked, each cut at a word so a line stays short. */
+const lineLabel = (l: AnswerLine, withReason: boolean) => {
+  const name = clipAtWord(l.name, summaryNameMax);
+  return withReason && l.reason ? `${name} (${clipAtWord(l.reason, summaryReasonMax)})` : name;
+};
+
+/** The first names of a group that fit its budget, and whether that is all of them. */
+function groupNames(t: Translator, group: { count: number; first: AnswerLine[] }, withReason: boolean): { text: string; complete: boolean } {
+  if (group.count === 0) return { text: t("summary-nobody"), complete: true };
+  const shown: string[] = [];
+  let used = 0;
+  for (const line of group.first) {
+    const item = lineLabel(line, withReason);
+    if (shown.length > 0 && used + item.length + 2 > summaryNamesBudget) break;
+    shown.push(item);
+    used += item.length + 2;
+  }
+  const rest = group.count - shown.length;
+  return rest > 0 ? { text: t("summary-names-more", { names: shown.join(", "), rest }), complete: false } : { text: shown.join(", "), complete: true };
+}
+
+/**
+ * The secretary's view before a meeting: how many come, are excused (and why), have not answered,
+ * cannot be reached, with the first names of each; a group too long to show whole gets a button to
+ * its full list, a page at a time.
+ */
+export function answersSummary(t: Translator, m: MeetingRecord, cell: CellView, s: AnswerSummary): OutboundMessage {
+  const lines = [t("summary-title", { title: meetingTitle(t, m, cell.timeZone), when: whenText(t, m.startsAt, cell.timeZone) }), t("summary-invited", { count: s.invited })];
+  const more: Choice[][] = [];
+  for (const group of answerGroups) {
+    const g = s.groups[group];
+    const names = groupNames(t, g, group === "absent");
+    lines.push(t(`summary-${group}`, { count: g.count, names: names.text }));
+    if (!names.complete) more.push([buttons.answersList.choice(t("button-answers-list", { group: t(`answers-group-${group}`), count: g.count }), { meetingId: m.id, group: groupCodes[group], page: "0" })]);
+  }
+  return { text: lines.join("\n"), ...(more.length ? { choices: more } : {}) };
+}
+
+/** One page of one group's full list, with the pages around it. */
+export function answersListPage(t: Translator, m: MeetingRecord, group: AnswerGroup, page: number, list: { lines: AnswerLine[]; total: number }): OutboundMessage {
+  const pages = Math.max(1, Math.ceil(list.total / answersPageSize));
+  const head = t("answers-list-title", { group: t(`answers-group-${group}`), count: list.total, page: page + 1, pages });
+  const body = list.lines.map((l, i) => `${page * answersPageSize + i + 1}. ${lineLabel(l, group === "absent")}`);
+  const nav: Choice[] = [];
+  if (page > 0) nav.push(buttons.answersList.choice(t("button-prev-page"), { meetingId: m.id, group: groupCodes[group], page: String(page - 1) }));
+  if (page + 1 < pages) nav.push(buttons.answersList.choice(t("button-next-page"), { meetingId: m.id, group: groupCodes[group], page: String(page + 1) }));
+  return { text: [head, ...(body.length ? body : [t("summary-nobody")])].join("\n"), ...(nav.length ? { choices: [nav] } : {}) };
 }
 
 /** A meeting in /lich, or opened by a member: the details, their answer, and the answer buttons. */
@@ -122,9 +170,9 @@ export function memberMeeting(t: Translator, m: MeetingRecord, cell: CellView, r
 }
 
 /** A meeting opened by the secretary or deputy: what can still be done with it. */
-export function adminMeeting(t: Translator, m: MeetingRecord, cell: CellView, lines: AnswerLine[], now: Date): OutboundMessage {
+export function adminMeeting(t: Translator, m: MeetingRecord, cell: CellView, s: AnswerSummary, now: Date): OutboundMessage {
   const id = { meetingId: m.id };
-  const counts = t("admin-answer-counts", { attend: lines.filter((l) => l.answer === "attend").length, absent: lines.filter((l) => l.answer === "absent").length, none: lines.filter((l) => l.answer === null).length });
+  const counts = t("admin-answer-counts", { attend: s.groups.attend.count, absent: s.groups.absent.count, none: s.groups.none.count });
   const choices: Choice[][] =
     m.status !== "scheduled"
       ? []
@@ -159,16 +207,23 @@ export function adminPanel(t: Translator, o: AdminOverview): OutboundMessage {
   return { text: `${t("admin-title", { cell: o.cell.name })}\n${ruleText}\n${t(o.upcoming.length ? "admin-upcoming" : "admin-no-upcoming")}`, choices };
 }
 
-/** Whom the secretary answers for: each invited member with their answer so far. */
-export function proxyList(t: Translator, meetingId: string, lines: { name: string; answer: string | null; membershipId: string }[]): OutboundMessage {
+/** Whom the secretary answers for: one page of the invited members with their answers so far. */
+export function proxyList(t: Translator, meetingId: string, page: number, list: { lines: { name: string; answer: string | null; membershipId: string }[]; total: number }): OutboundMessage {
+  const pages = Math.max(1, Math.ceil(list.total / proxyPageSize));
+  const nav: Choice[] = [];
+  if (page > 0) nav.push(buttons.proxyPage.choice(t("button-prev-page"), { meetingId, page: String(page - 1) }));
+  if (page + 1 < pages) nav.push(buttons.proxyPage.choice(t("button-next-page"), { meetingId, page: String(page + 1) }));
   return {
-    text: t("proxy-pick-member"),
-    choices: lines.map((l) => [
-      buttons.proxyPick.choice(fitted(l.answer === null ? t("answer-none") : t(l.answer === "attend" ? "answer-attend" : "answer-absent-short"), l.name, " — ", false), {
-        meetingId,
-        membershipId: l.membershipId,
-      }),
-    ]),
+    text: pages > 1 ? `${t("proxy-pick-member")}\n${t("list-page-status", { page: page + 1, pages })}` : t("proxy-pick-member"),
+    choices: [
+      ...list.lines.map((l) => [
+        buttons.proxyPick.choice(fitted(l.answer === null ? t("answer-none") : t(l.answer === "attend" ? "answer-attend" : "answer-absent-short"), l.name, " — ", false), {
+          meetingId,
+          membershipId: l.membershipId,
+        }),
+      ]),
+      ...(nav.length ? [nav] : []),
+    ],
   };
 }
 

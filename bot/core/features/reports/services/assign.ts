@@ -5,7 +5,7 @@
  */
 import type { Db, Prisma } from "../../../../db/client.ts";
 import { isUniqueViolation } from "../../../../db/errors.ts";
-import { outboxRowData, type PlannedMessage } from "../../../delivery/outbox.ts";
+import { planMessages, type PlannedMessage } from "../../../delivery/outbox.ts";
 import { audit } from "../../../domain/audit.ts";
 import type { CellRecord } from "../../../domain/cells.ts";
 import { DomainError } from "../../../domain/errors.ts";
@@ -40,8 +40,9 @@ async function addDrafts(tx: Tx, roundId: string, personIds: string[], now: Date
   return tx.reportDraft.findMany({ where: { roundId, personId: { in: personIds } }, select: { id: true, personId: true } });
 }
 
+/** In chunks of a few hundred rows a statement (planMessages), whatever the size of the cell. */
 async function plan(tx: Tx, messages: PlannedMessage[]): Promise<void> {
-  if (messages.length > 0) await tx.outboxMessage.createMany({ data: messages.map(outboxRowData) });
+  await planMessages(tx, messages);
 }
 
 export async function openRound(db: Db, input: NewRound): Promise<OpenRoundOutcome> {

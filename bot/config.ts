@@ -72,8 +72,13 @@ export const configSchema = z
       .default(30),
   ),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(10_000)),
-  /** Outbox messages a second on Telegram: under its ~30/s so that replies to people never queue behind a fan-out. */
-  TELEGRAM_SEND_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(25)),
+  /**
+   * Bot API calls a second over all chats: Telegram's own limit is about 30. A self-hosted Bot API
+   * server (TELEGRAM_API_ROOT) may allow more.
+   */
+  TELEGRAM_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number({ invalid_type_error: "must be a number of calls a second." }).positive("must be above 0.").max(10_000).default(30)),
+  /** The reminders' share of it: outbox messages a second. The rest is kept for replies to people. */
+  TELEGRAM_SEND_RATE: z.preprocess(emptyAsUndefined, z.coerce.number({ invalid_type_error: "must be a number of messages a second." }).positive("must be above 0.").max(10_000).default(25)),
   /** Outbox messages in flight at once per process; a crash may duplicate up to this many. */
   OUTBOX_PARALLEL_SENDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(32).default(1)),
   ZALO_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(10, "does not look like a Zalo bot token.").optional()),
@@ -108,6 +113,13 @@ export const configSchema = z
   BACKUP_KEEP: z.preprocess(emptyAsUndefined, z.coerce.number().int("must be a whole number of backups.").min(1, "must be at least 1.").max(3650).optional()),
   })
   .superRefine((c, ctx) => {
+    if (c.TELEGRAM_SEND_RATE >= c.TELEGRAM_RATE_LIMIT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TELEGRAM_SEND_RATE"],
+        message: `(${c.TELEGRAM_SEND_RATE}) must be below TELEGRAM_RATE_LIMIT (${c.TELEGRAM_RATE_LIMIT}): the rest of the budget is kept for replies to people. Lower TELEGRAM_SEND_RATE, or raise TELEGRAM_RATE_LIMIT if your Bot API server allows more.`,
+      });
+    }
     if (c.ZALO_BOT_TOKEN && c.ZALO_MODE === "webhook") {
       if (!c.ZALO_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "is required when ZALO_MODE=webhook." });
       if (!c.ZALO_WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "is required when ZALO_MODE=webhook (a random string of 16+ characters)." });

@@ -65,7 +65,7 @@ const isUpdate = (body: unknown): body is Update => updateEnvelope.safeParse(bod
  * ignored and one acknowledged just before a crash is handled at the next start.
  */
 export async function createTelegramAdapter(config: Config & { TELEGRAM_BOT_TOKEN: string }, deps: TelegramAdapterDeps): Promise<MessengerAdapter & HealthReporting> {
-  const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) });
+  const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, globalRate: config.TELEGRAM_RATE_LIMIT, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) });
   const health = createCallHealth();
   trackHealth(bot, health);
   try {

@@ -171,7 +171,7 @@ export async function startE2E(platform: E2EPlatformName, options: { start?: Dat
     },
   };
   const config = parseConfig({
-    ...(emulator ? { TELEGRAM_BOT_TOKEN: testToken, TELEGRAM_API_ROOT: emulator.apiRoot, TELEGRAM_SEND_RATE: "200" } : {}),
+    ...(emulator ? { TELEGRAM_BOT_TOKEN: testToken, TELEGRAM_API_ROOT: emulator.apiRoot, TELEGRAM_RATE_LIMIT: "300", TELEGRAM_SEND_RATE: "200" } : {}),
     ...(fakeZalo ? { ZALO_BOT_TOKEN: fakeZalo.token, ZALO_API_ROOT: fakeZalo.baseUrl, ZALO_SEND_RATE: "200" } : {}),
     DATABASE_URL: `file:${dbPath}`,
     LOG_LEVEL: "silent",

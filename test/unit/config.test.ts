@@ -13,6 +13,7 @@ describe("parseConfig", () => {
       DEFAULT_LOCALE: "vi",
       INVITE_TTL_DAYS: 30,
       SHUTDOWN_GRACE_MS: 10_000,
+      TELEGRAM_RATE_LIMIT: 30,
       TELEGRAM_SEND_RATE: 25,
       OUTBOX_PARALLEL_SENDS: 1,
       ZALO_MODE: "polling",
@@ -32,6 +33,16 @@ describe("parseConfig", () => {
       INVITE_TTL_DAYS: "0",
     });
     expect(config).toMatchObject({ TELEGRAM_API_ROOT: "http://localhost:8081", TZ: "Europe/Berlin", DEFAULT_LOCALE: "en", INVITE_TTL_DAYS: 0 });
+  });
+
+  it("keeps part of Telegram's budget for replies: the reminders' share must stay below the overall limit", () => {
+    const refused = () => parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_SEND_RATE: "40" });
+    expect(refused).toThrow(ConfigError);
+    expect(refused).toThrow("TELEGRAM_SEND_RATE (40) must be below TELEGRAM_RATE_LIMIT (30): the rest of the budget is kept for replies to people.");
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_SEND_RATE: "30" })).toThrow("must be below TELEGRAM_RATE_LIMIT (30)");
+    // A self-hosted Bot API server that allows more: both go up.
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_RATE_LIMIT: "200", TELEGRAM_SEND_RATE: "150" })).toMatchObject({ TELEGRAM_RATE_LIMIT: 200, TELEGRAM_SEND_RATE: 150 });
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_RATE_LIMIT: "fast" })).toThrow("TELEGRAM_RATE_LIMIT must be a number of calls a second.");
   });
 
   it("treats empty values as unset", () => {

@@ -34,4 +34,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The same command as `npm start` after its build step (test/unit/deployment.test.ts checks it).
-CMD ["node", "--liftoff-only", "--max-semi-space-size=1", "dist/main.js"]
+CMD ["node", "--liftoff-only", "--max-semi-space-size=1", "--optimize-for-size", "dist/main.js"]

@@ -122,8 +122,9 @@ const result = await build({
   // Node resolving, reading and scanning some 150 files (bundling Prisma's runtime alone saves
   // some 50 ms). Left in node_modules: native code (better-sqlite3), packages that find files of
   // their own at run time (pino's transports, node-cron's daemon), Zalo's HTTP client (loaded only
-  // when Zalo runs), the Prisma CLI and the build tool.
-  external: ["better-sqlite3", "prisma", "@prisma/engines", "@prisma/config", "pino", "pino-pretty", "node-cron", "undici", "esbuild"],
+  // when Zalo runs), the Prisma CLI and the build tool, and the Word and Excel libraries (loaded
+  // only when someone asks for a document).
+  external: ["better-sqlite3", "prisma", "@prisma/engines", "@prisma/config", "pino", "pino-pretty", "node-cron", "undici", "esbuild", "docx", "exceljs"],
   // Whitespace and comments out (the bundle's text stays in memory for the life of the process),
   // names kept; stack traces map back to the sources with NODE_OPTIONS=--enable-source-maps.
   minifyWhitespace: true,

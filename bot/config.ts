@@ -109,10 +109,28 @@ export const configSchema = z
   ),
   HTTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   HTTP_HOST: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  /**
+   * The public https address of the HTTP listener (behind your TLS proxy), for download links to
+   * documents on Zalo, which cannot receive files. Unset: Zalo users are told why no link is made.
+   */
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .url("must be the public https address of the bot's HTTP listener, e.g. https://bot.example.org.")
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+  ),
+  /** Signs download links: 32+ random characters, kept secret (a changed secret voids every link given). */
+  DOWNLOAD_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 random characters.").optional()),
+  DOWNLOAD_TTL_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1, "must be at least 1 hour.").max(168, "must be at most 168 hours (a week).").default(24)),
   BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   BACKUP_KEEP: z.preprocess(emptyAsUndefined, z.coerce.number().int("must be a whole number of backups.").min(1, "must be at least 1.").max(3650).optional()),
   })
   .superRefine((c, ctx) => {
+    if (c.PUBLIC_URL && !c.DOWNLOAD_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["DOWNLOAD_SECRET"], message: "is required with PUBLIC_URL: 32+ random characters that sign the download links (e.g. openssl rand -hex 24)." });
+    }
     if (c.TELEGRAM_SEND_RATE >= c.TELEGRAM_RATE_LIMIT) {
       ctx.addIssue({
         code: "custom",
@@ -158,13 +176,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 /**
- * The one HTTP listener (webhooks, /healthz, /readyz): on when a messenger takes updates by webhook
- * or HTTP_PORT is set, off otherwise. HTTP_PORT defaults to ZALO_WEBHOOK_PORT, its older name.
+ * The one HTTP listener (webhooks, /healthz, /readyz, /files): on when a messenger takes updates by
+ * webhook, HTTP_PORT is set or download links are (PUBLIC_URL), off otherwise. HTTP_PORT defaults to ZALO_WEBHOOK_PORT, its older name.
  */
 export function httpListener(config: Config): { host: string; port: number } | null {
   const webhook = (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_MODE === "webhook") || (config.ZALO_BOT_TOKEN && config.ZALO_MODE === "webhook");
-  if (!webhook && config.HTTP_PORT === undefined) return null;
+  if (!webhook && config.HTTP_PORT === undefined && !config.PUBLIC_URL) return null;
   return { host: config.HTTP_HOST ?? "0.0.0.0", port: config.HTTP_PORT ?? config.ZALO_WEBHOOK_PORT };
+}
+
+/** Download links for documents: on when PUBLIC_URL (and its DOWNLOAD_SECRET) is set. */
+export function downloadSettings(config: Pick<Config, "PUBLIC_URL" | "DOWNLOAD_SECRET" | "DOWNLOAD_TTL_HOURS">): { publicUrl: string; secret: string; ttlHours: number } | null {
+  return config.PUBLIC_URL && config.DOWNLOAD_SECRET ? { publicUrl: config.PUBLIC_URL, secret: config.DOWNLOAD_SECRET, ttlHours: config.DOWNLOAD_TTL_HOURS } : null;
 }
 
 /** Nightly backups: on when BACKUP_DIR is set; the newest BACKUP_KEEP (14) are kept. */

@@ -9,11 +9,12 @@ import { createCore, type Core } from "./core/kernel/app.ts";
 import { allFeatures } from "./core/features/index.ts";
 import type { Platform } from "./core/contract/messages.ts";
 import type { MessengerAdapter } from "./core/contract/ports.ts";
-import { backupSettings, ConfigError, httpListener, parseConfig, type Config } from "./config.ts";
+import { backupSettings, ConfigError, downloadSettings, httpListener, parseConfig, type Config } from "./config.ts";
+import { registerFileRoute } from "./http/files.ts";
 import { absoluteSqliteUrl, createDb, migrateDatabase, type Db } from "./db/client.ts";
 import { registerHealthRoutes, type HealthReporting } from "./http/health.ts";
 import { createHttpServer, type HttpServer } from "./http/server.ts";
-import { createI18n } from "./i18n/index.ts";
+import { createI18n, isLocale } from "./i18n/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createTelegramAdapter } from "./telegram/start.ts";
 import { type CoreDeps } from "./core/deps.ts";
@@ -65,13 +66,14 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   }
 
   let scheduler: Scheduler | null = null;
+  const downloads = downloadSettings(config);
   const deps: CoreDeps = {
     db,
     i18n,
     logger,
     messengers: new Map(adapters.map((a) => [a.platform, a.messenger])),
     now,
-    settings: { defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ, inviteTtlDays: config.INVITE_TTL_DAYS },
+    settings: { defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ, inviteTtlDays: config.INVITE_TTL_DAYS, ...(downloads && http ? { downloads } : {}) },
     kickOutbox: () => scheduler?.kick(outboxJobName),
   };
   const core = createCore(deps, allFeatures);
@@ -81,6 +83,18 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   ]);
   let stopping: Promise<void> | null = null;
   const startedAt = new Date();
+  if (http && downloads) {
+    registerFileRoute(http, {
+      secret: downloads.secret,
+      now,
+      logger,
+      producerOf: (kind) => core.documentProducer(kind),
+      translatorOf: async (personId) => {
+        const person = await db.person.findUnique({ where: { id: personId }, select: { locale: true } });
+        return person ? i18n.translator(isLocale(person.locale) ? person.locale : config.DEFAULT_LOCALE, "zalo") : null;
+      },
+    });
+  }
   if (http) {
     registerHealthRoutes(http, {
       database: async () => void (await db.$queryRawUnsafe("SELECT 1")),

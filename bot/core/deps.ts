@@ -9,6 +9,11 @@ export interface CoreSettings {
   defaultTimeZone: string;
   /** 0 = invites never expire. */
   inviteTtlDays: number;
+  /**
+   * Where documents are served to messengers that cannot send files (PUBLIC_URL, DOWNLOAD_SECRET):
+   * absent, such a reader is told why no link can be made.
+   */
+  downloads?: { publicUrl: string; secret: string; ttlHours: number };
 }
 
 /** What the core is built from: made once by main.ts (or a test harness) and shared by every feature. */

@@ -1,4 +1,4 @@
-import { GrammyError, type Api } from "grammy";
+import { GrammyError, InputFile, type Api } from "grammy";
 import { toInlineKeyboard } from "./keyboard.ts";
 import { RecipientUnreachableError, type Messenger } from "../core/contract/ports.ts";
 import { splitText } from "../lib/split.ts";
@@ -15,6 +15,7 @@ export function isUnreachable(error: unknown): boolean {
 export function createTelegramMessenger(api: Api, botUsername: string, onAttachmentError?: (error: unknown) => void): Messenger {
   return {
     platform: "telegram",
+    sendsFiles: true,
     async send(chatId, message, options) {
       const parts = splitText(message.text, telegramTextLimit);
       const keyboard = toInlineKeyboard(message);
@@ -38,6 +39,8 @@ export function createTelegramMessenger(api: Api, botUsername: string, onAttachm
             onAttachmentError?.(error);
           });
         }
+        // A document made for the reader is what they asked for: its failure is the caller's to see.
+        if (message.file) await api.sendDocument(chatId, new InputFile(message.file.bytes, message.file.fileName));
       } catch (error) {
         if (isUnreachable(error)) throw new RecipientUnreachableError("telegram", { cause: error });
         throw error;

@@ -107,6 +107,8 @@ export function createZaloMessenger(client: ZaloSender, deps: ZaloMessengerDeps)
 
   return {
     platform: "zalo",
+    // The Zalo Bot API has no way to send a file: documents go as a signed link instead.
+    sendsFiles: false,
     send: (chatId, message, options = {}) => serial(chatId, () => send(chatId, message, options)),
     // Zalo has no links that open a bot with a payload: the code is typed instead.
     inviteLink: () => undefined,

@@ -248,3 +248,17 @@ command-huy = Stop what is in progress
 member-unreachable-for-secretary = { $cell }: messages to { $name } cannot be delivered (they may have blocked the bot or deleted the chat). Please tell them in person; once they write to the bot again, reminders will reach them.
 error-meeting-started = The meeting has started or is over; the answer can no longer be changed.
 too-fast = You are sending faster than I can read, so I skipped some of your latest messages. Please wait a moment and send again; everything saved before is kept.
+
+## Documents (Word, Excel)
+
+document-ready = 📄 { $name }
+document-link =
+    📄 { $name }
+    Zalo cannot send files: download it from the link below (for you only; it expires at { $expiry }):
+    { $url }
+document-expiry = { $time } on { $date }
+document-no-link = Zalo cannot send files, and the bot has no download address configured (PUBLIC_URL), so no link can be made. Open the bot on Telegram to receive the file, or ask your cell secretary for it; the bot's administrator can turn download links on.
+document-not-allowed = This document is not yours to receive, or it no longer exists.
+document-place-date = ……, { $day }/{ $month }/{ $year }
+doc-col-number = No.
+doc-col-name = Full name

@@ -241,8 +241,8 @@ help-meetings = Meetings: /lich — upcoming meetings and your «Attend» / «As
 help-meetings-admin =
     Meetings (secretary, deputy):
     /hop — set the monthly meeting, add thematic meetings and forums; change time or place, cancel; record answers for members
-    /diemdanh — record attendance of the last meeting
-    /chuyencan — members' attendance this year
+    /diemdanh — record attendance of the last meeting, then download the minutes draft (Word)
+    /chuyencan — members' attendance this year, and the year's spreadsheet (Excel)
     /nhaclich — how long before to remind, quiet hours
     /lich — upcoming meetings
 schedule-title = Upcoming meetings ({ $count }):
@@ -252,3 +252,37 @@ command-hop = Manage meetings (secretary)
 command-diemdanh = Record attendance (secretary)
 command-chuyencan = Attendance record
 command-nhaclich = Reminder settings (secretary)
+
+## Documents: minutes, attendance sheet
+
+button-minutes = 📄 Download the minutes draft (Word)
+button-attendance-sheet = 📊 Download the year's attendance (Excel)
+minutes-title = MINUTES
+minutes-started = Started
+minutes-ended = Ended
+minutes-place = Place
+minutes-chair = Chaired by
+minutes-recorder = Minutes taken by
+minutes-attendance = Members on the attendance record
+minutes-present = Present
+minutes-excused = Excused
+minutes-absent = Absent without a valid reason
+minutes-agenda = Agenda
+minutes-documents = Documents sent beforehand
+minutes-sent-at = sent with the announcement at { $when }
+minutes-resolution = Conclusions, main points
+minutes-blank-report = Course of the meeting
+minutes-blank-discussion = Discussion
+minutes-blank-votes = Votes
+minutes-blank-hint = (to be written by the meeting's secretary)
+minutes-sign-chair = Chair
+minutes-sign-recorder = Secretary of the meeting
+attendance-sheet-title = Attendance { $year } — { $cell }
+attendance-sheet-file = attendance
+attendance-col-present = Present
+attendance-col-excused = Excused
+attendance-col-absent = Absent
+attendance-col-months = Months absent without reason
+attendance-mark-present = x
+attendance-mark-excused = E
+attendance-mark-absent = A

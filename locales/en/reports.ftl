@@ -105,7 +105,7 @@ report-help-member =
     Self-review reports:
     /baocao — open report rounds: start, continue, view or take back a submitted report to change it.
     The bot asks one question at a time and saves every answer at once; you can stop at any time (/huy) and continue later, even on another device.
-report-help-admin = /dotbaocao — open a new report round (template, deadline, who must answer). In /baocao: see who has submitted, remind those who have not, enter a report on a member's behalf, accept or return for additions.
+report-help-admin = /dotbaocao — open a new report round (template, deadline, who must answer). In /baocao: see who has submitted, remind those who have not, enter a report on a member's behalf, accept or return for additions; download each report or the whole round as Word, the status as Excel.
 report-list-title = Self-review reports — { $cell }
 report-list-empty = There is no open report round for you at the moment.
 report-list-line = • «{ $title }» — due { $deadline }: { $status }
@@ -287,3 +287,24 @@ report-use-buttons = { $platform ->
 }
 command-baocao = Self-review reports
 command-dotbaocao = Open a report round (secretary)
+
+## Word and Excel documents
+
+report-button-download = 📄 Download as Word
+report-button-download-round = 📄 Download { $count } accepted reports (Word)
+report-button-download-status = 📊 Download the status as Excel
+report-doc-signature = Member reporting
+report-doc-no-answer = (no answer)
+report-doc-round-file = reports
+report-doc-status-file = round status
+report-doc-status-title = Status of the round «{ $title }» — { $cell }
+report-doc-col-status = Status
+report-doc-col-submitted = Submitted at
+report-doc-col-versions = Submissions
+report-doc-col-decided-by = Accepted / returned by
+report-doc-col-decided-at = At
+report-doc-status-not_started = Not started
+report-doc-status-drafting = Writing
+report-doc-status-submitted = Submitted, waiting
+report-doc-status-returned = Returned for additions
+report-doc-status-accepted = Accepted

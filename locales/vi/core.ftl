@@ -248,3 +248,17 @@ private-chat-only = Xin mời đồng chí nhắn riêng cho bot; trong nhóm ch
 member-unreachable-for-secretary = { $cell }: không gửi được tin cho đồng chí { $name } (có thể đồng chí ấy đã chặn bot hoặc xóa cuộc trò chuyện). Xin bí thư báo trực tiếp cho đồng chí ấy; khi đồng chí ấy nhắn lại cho bot, tin nhắc sẽ gửi được bình thường.
 error-meeting-started = Cuộc họp đã bắt đầu hoặc đã qua; không thể thay đổi câu trả lời nữa.
 too-fast = Đồng chí gửi nhanh quá, tôi chưa kịp đọc hết nên đã bỏ qua một số tin vừa gửi. Xin đồng chí chờ một chút rồi gửi lại; những gì đã lưu trước đó vẫn còn nguyên.
+
+## Tài liệu (Word, Excel)
+
+document-ready = 📄 { $name }
+document-link =
+    📄 { $name }
+    Zalo không gửi được tệp, đồng chí tải về tại đường dẫn dưới đây (chỉ dành cho đồng chí, hết hạn lúc { $expiry }):
+    { $url }
+document-expiry = { $time } ngày { $date }
+document-no-link = Zalo không gửi được tệp, và bot chưa được cấu hình địa chỉ tải về (PUBLIC_URL), nên chưa tạo được đường dẫn. Đồng chí có thể mở bot trên Telegram để nhận tệp, hoặc nhờ bí thư chi bộ tải giúp; người quản trị bot có thể bật địa chỉ tải về.
+document-not-allowed = Đồng chí không có quyền nhận tài liệu này, hoặc tài liệu không còn nữa.
+document-place-date = ……, ngày { $day } tháng { $month } năm { $year }
+doc-col-number = STT
+doc-col-name = Họ và tên

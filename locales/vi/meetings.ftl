@@ -229,8 +229,8 @@ help-meetings = Lịch họp: /lich — các cuộc họp sắp tới và câu t
 help-meetings-admin =
     Lịch họp (bí thư, phó bí thư):
     /hop — đặt lịch định kỳ hằng tháng, thêm cuộc họp chuyên đề, diễn đàn; đổi giờ, đổi địa điểm, hủy; ghi thay câu trả lời
-    /diemdanh — ghi điểm danh cuộc họp vừa qua
-    /chuyencan — chuyên cần của đảng viên trong năm
+    /diemdanh — ghi điểm danh cuộc họp vừa qua, rồi tải dự thảo biên bản (Word)
+    /chuyencan — chuyên cần của đảng viên trong năm, và bảng Excel cả năm
     /nhaclich — nhắc trước bao lâu, giờ không gửi tin
     /lich — lịch họp sắp tới
 schedule-title = Các cuộc họp sắp tới ({ $count }):
@@ -240,3 +240,37 @@ command-hop = Quản lý lịch họp (bí thư)
 command-diemdanh = Ghi điểm danh (bí thư)
 command-chuyencan = Chuyên cần
 command-nhaclich = Cài đặt nhắc lịch (bí thư)
+
+## Tài liệu: biên bản, bảng chuyên cần
+
+button-minutes = 📄 Tải dự thảo biên bản (Word)
+button-attendance-sheet = 📊 Tải bảng Excel chuyên cần cả năm
+minutes-title = BIÊN BẢN
+minutes-started = Thời gian bắt đầu
+minutes-ended = Thời gian kết thúc
+minutes-place = Địa điểm
+minutes-chair = Chủ trì
+minutes-recorder = Thư ký
+minutes-attendance = Số đảng viên được điểm danh
+minutes-present = Có mặt
+minutes-excused = Vắng có lý do
+minutes-absent = Vắng không lý do
+minutes-agenda = Nội dung
+minutes-documents = Tài liệu đã gửi trước
+minutes-sent-at = gửi kèm thông báo lúc { $when }
+minutes-resolution = Kết luận, nội dung chính
+minutes-blank-report = Diễn biến cuộc họp
+minutes-blank-discussion = Ý kiến thảo luận
+minutes-blank-votes = Biểu quyết
+minutes-blank-hint = (phần này do thư ký cuộc họp ghi)
+minutes-sign-chair = Chủ trì
+minutes-sign-recorder = Thư ký
+attendance-sheet-title = Chuyên cần sinh hoạt năm { $year } — { $cell }
+attendance-sheet-file = chuyen can
+attendance-col-present = Có mặt
+attendance-col-excused = Vắng có lý do
+attendance-col-absent = Vắng không lý do
+attendance-col-months = Số tháng vắng không lý do
+attendance-mark-present = x
+attendance-mark-excused = P
+attendance-mark-absent = K

@@ -103,9 +103,9 @@ report-button-menu = Báo cáo tự rà soát
 report-button-new-round = Mở đợt báo cáo mới
 report-help-member =
     Báo cáo tự rà soát:
-    /baocao — các đợt báo cáo đang mở: bắt đầu, làm tiếp, xem hoặc rút lại bản đã nộp để sửa.
+    /baocao — các đợt báo cáo đang mở: bắt đầu, làm tiếp, xem hoặc rút lại bản đã nộp để sửa; tải bản của mình bằng Word để in và ký.
     Bot hỏi từng câu một và lưu ngay mỗi câu trả lời; đồng chí có thể dừng bất cứ lúc nào (/huy) và làm tiếp sau, kể cả trên máy khác.
-report-help-admin = /dotbaocao — mở đợt báo cáo mới (mẫu, hạn nộp, đối tượng phải nộp). Trong /baocao: xem tình hình nộp, nhắc người chưa nộp, nhập hộ, tiếp nhận hoặc trả lại để bổ sung.
+report-help-admin = /dotbaocao — mở đợt báo cáo mới (mẫu, hạn nộp, đối tượng phải nộp). Trong /baocao: xem tình hình nộp, nhắc người chưa nộp, nhập hộ, tiếp nhận hoặc trả lại để bổ sung; tải từng bản hoặc cả đợt bằng Word, tình hình nộp bằng Excel.
 report-list-title = Báo cáo tự rà soát — { $cell }
 report-list-empty = Hiện chưa có đợt báo cáo nào đang mở cho đồng chí.
 report-list-line = • «{ $title }» — hạn { $deadline }: { $status }
@@ -287,3 +287,24 @@ report-use-buttons = { $platform ->
 }
 command-baocao = Báo cáo tự rà soát
 command-dotbaocao = Mở đợt báo cáo (bí thư)
+
+## Tài liệu Word, Excel
+
+report-button-download = 📄 Tải bản Word
+report-button-download-round = 📄 Tải { $count } bản đã tiếp nhận (Word)
+report-button-download-status = 📊 Tải bảng Excel tình hình nộp
+report-doc-signature = Người tự kiểm điểm
+report-doc-no-answer = (chưa trả lời)
+report-doc-round-file = bao cao
+report-doc-status-file = tinh hinh nop
+report-doc-status-title = Tình hình nộp báo cáo «{ $title }» — { $cell }
+report-doc-col-status = Tình trạng
+report-doc-col-submitted = Nộp lúc
+report-doc-col-versions = Số lần nộp
+report-doc-col-decided-by = Người tiếp nhận / trả lại
+report-doc-col-decided-at = Lúc
+report-doc-status-not_started = Chưa bắt đầu
+report-doc-status-drafting = Đang làm
+report-doc-status-submitted = Đã nộp, chờ tiếp nhận
+report-doc-status-returned = Đã trả lại để bổ sung
+report-doc-status-accepted = Đã tiếp nhận

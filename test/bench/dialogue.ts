@@ -33,6 +33,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 /** Keeps only each chat's last message: enough to find the next button, nothing piles up. */
 class LastMessageMessenger implements Messenger {
   readonly platform: Platform = "telegram";
+  readonly sendsFiles = true;
   readonly last = new Map<string, OutboundMessage>();
   sent = 0;
   async send(chatId: string, message: OutboundMessage) {

@@ -116,7 +116,7 @@ describe.each(e2ePlatforms)("self-review reports on %s, end to end", (platform) 
     expect(report.text).toContain("Giữ chức vụ lãnh đạo, quản lý: Không");
     expect(report.text).toContain("2. Thực hiện nhiệm vụ thứ nhất (Điều 2 Điều lệ Đảng)\nTôi chấp hành nghiêm nội quy, kỷ luật lao động của công ty,\n\nvà hoàn thành kế hoạch sản xuất được giao cả năm.");
     const reportEnd = report.text.includes(decisionHint(1)) ? report : await secretary.expectMessage(decisionHint(1));
-    expect(reportEnd.options).toEqual(["Tiếp nhận", "Trả lại để bổ sung"]);
+    expect(reportEnd.options).toEqual(["Tiếp nhận", "Trả lại để bổ sung", "📄 Tải bản Word"]);
     expect(`${report.text}\n${reportEnd.text}`).toContain("9. Nguyên nhân khách quan: (bỏ qua)");
     await secretary.choose(reportEnd, "Trả lại để bổ sung");
     await secretary.expectMessage("ghi nhận xét, yêu cầu bổ sung gửi đồng chí Nguyễn Văn An");

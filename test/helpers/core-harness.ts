@@ -25,6 +25,9 @@ export class RecordingMessenger implements Messenger {
   readonly sent: { chatId: string; message: OutboundMessage; options?: SendOptions }[] = [];
   readonly blocked = new Set<string>();
   constructor(readonly platform: Platform = "telegram") {}
+  get sendsFiles() {
+    return this.platform === "telegram";
+  }
   async send(chatId: string, message: OutboundMessage, options?: SendOptions) {
     if (this.blocked.has(chatId)) throw new RecipientUnreachableError(this.platform);
     this.sent.push({ chatId, message, ...(options ? { options } : {}) });
@@ -43,6 +46,8 @@ export interface HarnessOptions {
   inviteTtlDays?: number;
   /** Keep every log line (at trace level), for the checks that logs never carry report texts. */
   captureLogs?: boolean;
+  /** Download links for documents on Zalo (PUBLIC_URL, DOWNLOAD_SECRET). */
+  downloads?: { publicUrl: string; secret: string; ttlHours: number };
 }
 
 export interface Harness {
@@ -107,7 +112,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       ["zalo", zalo],
     ]),
     now: () => clock.now,
-    settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: options.inviteTtlDays ?? 30 },
+    settings: { defaultLocale: "vi", defaultTimeZone: "Asia/Ho_Chi_Minh", inviteTtlDays: options.inviteTtlDays ?? 30, ...(options.downloads ? { downloads: options.downloads } : {}) },
   });
 
   const h: Harness = {

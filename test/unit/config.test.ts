@@ -19,6 +19,7 @@ describe("parseConfig", () => {
       ZALO_MODE: "polling",
       ZALO_WEBHOOK_PORT: 8080,
       ZALO_SEND_RATE: 5,
+      DOWNLOAD_TTL_HOURS: 24,
     });
   });
 

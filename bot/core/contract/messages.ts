@@ -33,12 +33,22 @@ export interface FileRef {
   name: string;
 }
 
+/** A file the bot made (a Word or Excel document), sent as bytes where the messenger takes files. */
+export interface OutboundFile {
+  /** ASCII only: some phones mangle other names. */
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
 /** A message the core wants shown. `choices` are rows of options (one row = one keyboard line on Telegram). */
 export interface OutboundMessage {
   text: string;
   choices?: Choice[][];
   /** Files to send after the text, where the messenger can (a file can only be re-sent on the messenger that holds it). */
   attachments?: FileRef[];
+  /** A document made for the reader, sent after the text; only to a messenger that `sendsFiles`. */
+  file?: OutboundFile;
 }
 
 /** What a user did, as the core sees it, whatever the messenger. */

@@ -9,6 +9,8 @@ export interface SendOptions {
 /** What an adapter offers the core to deliver messages on one messenger. */
 export interface Messenger {
   readonly platform: Platform;
+  /** Whether it can send a file the bot made (Telegram can; the Zalo Bot API cannot). */
+  readonly sendsFiles: boolean;
   /**
    * Sends a message; with `replaceRef`, replaces that earlier message instead where the messenger
    * can. `locale` is the reader's language, for anything the messenger adds of its own (Zalo's

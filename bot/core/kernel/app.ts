@@ -7,6 +7,8 @@ import { isLocale, type Locale } from "../../i18n/index.ts";
 import { maxInboundTextLength, type InboundEvent, type InboundInput, type Platform } from "../contract/messages.ts";
 import type { CommandInfo, EventSink } from "../contract/ports.ts";
 import type { OutboxRenderer } from "../delivery/outbox.ts";
+import type { DocumentProducer } from "../documents/producer.ts";
+import { createDocumentOffer } from "./documents.ts";
 import { unreachableRenderers } from "../delivery/unreachable.ts";
 import { DomainError } from "../domain/errors.ts";
 import { localeOfAccount } from "../domain/people.ts";
@@ -24,6 +26,8 @@ export interface Core extends EventSink {
   outboxRenderers(): ReadonlyMap<string, OutboxRenderer>;
   /** The features' periodic jobs. */
   jobs(): FeatureJob[];
+  /** The maker of a document kind, for a download link (bot/http/files.ts); undefined for an unknown kind. */
+  documentProducer(kind: string): DocumentProducer | undefined;
 }
 
 export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = []): Core {
@@ -59,6 +63,7 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
     staleButton,
     membershipChanged,
     kickOutbox: () => deps.kickOutbox?.(),
+    offerDocument: createDocumentOffer(deps, (kind) => reg.documents().get(kind)),
   };
   // The delivery's own notice (a member cannot be reached) is registered like any feature's.
   registry = createRegistry([home.feature(context), { name: "delivery", outbox: unreachableRenderers }, ...featureFactories.map((factory) => factory(context))]);
@@ -163,5 +168,6 @@ export function createCore(deps: CoreDeps, featureFactories: FeatureFactory[] = 
     },
     outboxRenderers: () => reg.renderers(),
     jobs: () => reg.jobs(),
+    documentProducer: (kind) => reg.documents().get(kind),
   };
 }

@@ -6,6 +6,7 @@
 import type { Translator } from "../../i18n/index.ts";
 import type { Choice } from "../contract/messages.ts";
 import type { OutboxRenderer } from "../delivery/outbox.ts";
+import type { DocumentProducer } from "../documents/producer.ts";
 import type { MembershipWithCell } from "../domain/members.ts";
 import type { ButtonDef, ButtonValues, FieldShape } from "./buttons.ts";
 import type { CoreDeps } from "../deps.ts";
@@ -30,6 +31,8 @@ export interface FeatureContext {
   membershipChanged(turn: Turn, cellId: string): Promise<void>;
   /** Asks the scheduler to send the outbox rows just planned now, rather than at its next tick. */
   kickOutbox(): void;
+  /** Gives the person a document of a declared kind: the file, a download link, or why neither (kernel/documents.ts). */
+  offerDocument(turn: Turn, kind: string, subjectId: string): Promise<void>;
 }
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
@@ -103,6 +106,8 @@ export interface Feature {
   looseText?(turn: Turn, text: string): Promise<boolean>;
   /** Outbox kind → renderer, for the notifications this feature plans (see delivery/outbox.ts). */
   outbox?: Record<string, OutboxRenderer>;
+  /** The documents it makes, by kind (bot/core/documents). */
+  documents?: Record<string, DocumentProducer>;
   /** Periodic work (e.g. keeping the next meetings of a rule scheduled), run by jobs/scheduler.ts. */
   jobs?: FeatureJob[];
   /** Called after someone was admitted, removed, left, or had their exemption changed in a cell. */

@@ -4,6 +4,7 @@
  * the same name and a press can only ever reach the handler declared with its button.
  */
 import type { OutboxRenderer } from "../delivery/outbox.ts";
+import { documentKindPattern, type DocumentProducer } from "../documents/producer.ts";
 import { splitButtonData, type ButtonValues, type FieldShape } from "./buttons.ts";
 import type { ButtonBinding, CommandDecl, DialogueHandler, Feature, FeatureJob } from "./feature.ts";
 
@@ -18,6 +19,7 @@ export interface Registry {
   /** Whether typing `command` in the middle of a dialogue of `flow` shows it again rather than stopping it. */
   resumes(flow: string, command: string): boolean;
   renderers(): ReadonlyMap<string, OutboxRenderer>;
+  documents(): ReadonlyMap<string, DocumentProducer>;
   jobs(): FeatureJob[];
 }
 
@@ -29,6 +31,7 @@ export function createRegistry(features: Feature[]): Registry {
   const dialogues = new Map<string, DialogueHandler>();
   const resumers = new Map<string, ReadonlySet<string>>();
   const renderers = new Map<string, OutboxRenderer>();
+  const documents = new Map<string, DocumentProducer>();
   const jobs: FeatureJob[] = [];
 
   const refuse = (feature: Feature, what: string): never => {
@@ -64,6 +67,11 @@ export function createRegistry(features: Feature[]): Registry {
       if (renderers.has(kind)) refuse(feature, `outbox kind "${kind}" is taken`);
       renderers.set(kind, renderer);
     }
+    for (const [kind, producer] of Object.entries(feature.documents ?? {})) {
+      if (!documentKindPattern.test(kind)) refuse(feature, `document kind "${kind}" must be a short lower-case word`);
+      if (documents.has(kind)) refuse(feature, `document kind "${kind}" is taken`);
+      documents.set(kind, producer);
+    }
     for (const job of feature.jobs ?? []) {
       if (jobs.some((j) => j.name === job.name)) refuse(feature, `job "${job.name}" is taken`);
       jobs.push(job);
@@ -87,6 +95,7 @@ export function createRegistry(features: Feature[]): Registry {
     dialogue: (flow) => dialogues.get(flow),
     resumes: (flow, command) => resumers.get(flow)?.has(command) ?? false,
     renderers: () => renderers,
+    documents: () => documents,
     jobs: () => jobs,
   };
 }

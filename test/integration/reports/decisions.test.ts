@@ -46,7 +46,7 @@ describe("a submitted report", () => {
       expect(report[0]!.text).toContain("Đợt: «Tự kiểm tra hằng quý» · nộp lần 1 lúc 09:00 24/11/2026");
       expect(report[0]!.text).toContain(`1. Ưu điểm\n${secretAnswer}`);
       expect(report[0]!.text).toContain("Họ và tên: Lê Văn Long");
-      expect(labelsOf(report)).toEqual(["Tiếp nhận", "Trả lại để bổ sung"]);
+      expect(labelsOf(report)).toEqual(["Tiếp nhận", "Trả lại để bổ sung", "📄 Tải bản Word"]);
     }
     for (const other of ["cu", "m"]) expect(h.user(other).all()).not.toContain(secretAnswer);
     // Nobody but the author, the secretary and the deputy can read it, even with the button's data.

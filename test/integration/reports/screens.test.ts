@@ -120,6 +120,6 @@ describe("a whole report of the shipped template, on a phone", () => {
     expect(second.length).toBeGreaterThan(1);
     const decision = second.at(-1)!;
     expect(decision.text).toContain("Bản của đồng chí Lê Văn Long (nộp lần 2): đồng chí chọn «Tiếp nhận»");
-    expect(decision.choices!.flat().map((c) => c.label)).toEqual(["Tiếp nhận", "Trả lại để bổ sung"]);
+    expect(decision.choices!.flat().map((c) => c.label)).toEqual(["Tiếp nhận", "Trả lại để bổ sung", "📄 Tải bản Word"]);
   }, 60_000);
 });

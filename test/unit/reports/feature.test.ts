@@ -202,6 +202,6 @@ describe("views", () => {
     expect(view.text).toContain("Đã nộp 2/3 (đã tiếp nhận 1).");
     expect(view.text).toContain("✎ Bảo — đang làm (3/12 câu)");
     expect(view.text).toContain("● Cường — đã nộp lần 1, chờ tiếp nhận (bí thư nhập hộ)");
-    expect(view.choices?.flat().map((c) => c.data)).toEqual(["bc:rd:v1", "bc:px:d2", "bc:rd:v3", "bc:rn:r1", "bc:cl:r1"]);
+    expect(view.choices?.flat().map((c) => c.data)).toEqual(["bc:rd:v1", "bc:px:d2", "bc:rd:v3", "bc:dr:r1", "bc:ds:r1", "bc:rn:r1", "bc:cl:r1"]);
   });
 });

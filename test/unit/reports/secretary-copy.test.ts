@@ -102,7 +102,7 @@ describe("the secretary's copy", () => {
     for (const m of out) expect(m.text.length).toBeLessThanOrEqual(screenLimit);
     const last = out.at(-1)!;
     expect(last.text).toBe("Bản của đồng chí Nguyễn Văn A (nộp lần 2): đồng chí chọn «Tiếp nhận», hoặc «Trả lại để bổ sung» rồi ghi nhận xét.");
-    expect(last.choices!.flat().map((c) => c.label)).toEqual(["Tiếp nhận", "Trả lại để bổ sung"]);
+    expect(last.choices!.flat().map((c) => c.label)).toEqual(["Tiếp nhận", "Trả lại để bổ sung", "📄 Tải bản Word"]);
     expect(out.slice(0, -1).every((m) => !m.choices)).toBe(true);
   });
 

@@ -6,7 +6,7 @@ import type { MeetingWithCell } from "./model.ts";
 import { answerPage, summarizeAnswers, type AnswerGroup } from "./answer-lines.ts";
 import { adminOverview, attendanceHistory, meetingForAdmin, meetingForMember, ownResponse } from "./queries.ts";
 import { changeMeeting } from "./services/meetings.ts";
-import { adminMeeting, adminPanel, answersListPage, answersPageSize, answersSummary, cancelConfirm, historyText, memberMeeting } from "./views.ts";
+import { adminMeeting, adminPanel, answersListPage, answersPageSize, answersSummary, cancelConfirm, historyView, memberMeeting } from "./views.ts";
 
 /** `changeable` finds a meeting still ahead for its secretary or deputy, or answers a stale button. */
 export function createAdmin(ctx: FeatureContext, changeable: (turn: Turn, meetingId: string) => Promise<MeetingWithCell | null>) {
@@ -57,7 +57,7 @@ export function createAdmin(ctx: FeatureContext, changeable: (turn: Turn, meetin
   const showHistory = (turn: Turn) =>
     ctx.withCell(turn, "chuyencan", async (m) => {
       const { year, rows } = await attendanceHistory(db, { viewer: m, person: turn.person, now: now() });
-      await turn.reply({ text: historyText(turn.t, m.cell, year, rows) });
+      await turn.reply(historyView(turn.t, m.cell, year, rows, isAdminRole(m.role)));
     });
 
   return { showPanel, showMeeting, showAnswers, showAnswersList, askCancel, cancel, showHistory };

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { heldUntil } from "../../delivery/quiet-hours.ts";
 import { checklistStep } from "../../kernel/dialogue/checklist.ts";
 import type { DialogueData, FeatureContext, Turn } from "../../kernel/feature.ts";
+import { buttons } from "./buttons.ts";
 import { attendanceStatuses, type AnswerLine, type AttendanceStatus } from "./model.ts";
 import { attendanceSheet, lastHeldMeeting } from "./queries.ts";
 import { recordAttendance } from "./services/attendance.ts";
@@ -44,11 +45,13 @@ export function createAttendance(ctx: FeatureContext) {
     flow: "meeting-notes",
     steps: meetingSteps,
     finish: async (turn, data) => {
-      if (!data.notes) return turn.reply({ text: turn.t("notes-skipped") });
+      // The minutes draft is offered once the record is complete: attendance, then the resolution's points.
+      const minutes = [[buttons.minutes.choice(turn.t("button-minutes"), { meetingId: data.meetingId ?? "" })]];
+      if (!data.notes) return turn.reply({ text: turn.t("notes-skipped"), choices: minutes });
       const { count, cell } = await saveNotes(db, { actorId: turn.person.id, meetingId: data.meetingId ?? "", notes: data.notes, now: now() });
       ctx.kickOutbox();
       const held = heldUntil(cell, now());
-      await turn.reply({ text: turn.t(held ? "notes-sent-held" : "notes-sent", { count, ...held }) });
+      await turn.reply({ text: turn.t(held ? "notes-sent-held" : "notes-sent", { count, ...held }), choices: minutes });
     },
   });
 

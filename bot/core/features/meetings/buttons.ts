@@ -42,4 +42,7 @@ export const buttons = {
   proxyPick: defineButton("mt:pm", { meetingId, membershipId }),
   proxyAnswer: defineButton("mt:pa", { meetingId, membershipId, answer: proxyAnswer }),
   attendance: defineButton("mt:at", { meetingId }),
+  /** The minutes draft of a meeting (Word); the cell's attendance of a year (Excel). */
+  minutes: defineButton("mt:mn", { meetingId }),
+  attendanceYear: defineButton("mt:ay", { cellId: buttonValue.id, year: z.string().regex(/^20\d\d$/).transform(Number) }),
 };

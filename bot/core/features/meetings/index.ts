@@ -14,6 +14,7 @@ import { createMeetingForms } from "./forms.ts";
 import { meetingRenderers } from "./renderers.ts";
 import { expandRules } from "./services/rules.ts";
 import { replanCellMeetings } from "./services/settings.ts";
+import { attendanceSubject, meetingDocumentKinds, meetingDocumentProducers } from "./documents.ts";
 
 export const meetingsFeature: FeatureFactory = (ctx) => {
   const { db } = ctx.deps;
@@ -44,6 +45,8 @@ export const meetingsFeature: FeatureFactory = (ctx) => {
       on(buttons.cancelConfirm, (turn, { meetingId }) => admin.cancel(turn, meetingId)),
       on(buttons.answers, (turn, { meetingId }) => admin.showAnswers(turn, meetingId)),
       on(buttons.proxyList, (turn, { meetingId }) => answers.showProxyList(turn, meetingId)),
+      on(buttons.minutes, (turn, { meetingId }) => ctx.offerDocument(turn, meetingDocumentKinds.minutes, meetingId)),
+      on(buttons.attendanceYear, (turn, { cellId, year }) => ctx.offerDocument(turn, meetingDocumentKinds.attendance, attendanceSubject(cellId, year))),
       on(buttons.proxyPage, (turn, { meetingId, page }) => answers.showProxyList(turn, meetingId, page)),
       on(buttons.answersList, (turn, { meetingId, group, page }) => admin.showAnswersList(turn, meetingId, group, page)),
       on(buttons.proxyPick, (turn, { meetingId, membershipId }) => answers.proxyPick(turn, meetingId, membershipId)),
@@ -54,6 +57,7 @@ export const meetingsFeature: FeatureFactory = (ctx) => {
     menu: (turn, m) => (m ? [menuChoice(turn.t("button-schedule"), "lich"), ...(isAdminRole(m.role) ? [menuChoice(turn.t("button-meetings-admin"), "hop")] : [])] : []),
     help: (t, m) => t(isAdminRole(m.role) ? "help-meetings-admin" : "help-meetings"),
     outbox: meetingRenderers,
+    documents: meetingDocumentProducers(db),
     jobs: [
       {
         name: "meeting-rules",

@@ -177,7 +177,7 @@ export function adminMeeting(t: Translator, m: MeetingRecord, cell: CellView, s:
     m.status !== "scheduled"
       ? []
       : m.startsAt <= now
-        ? [[buttons.attendance.choice(t("button-record-attendance"), id)]]
+        ? [[buttons.attendance.choice(t("button-record-attendance"), id)], ...(m.attendanceRecordedAt ? [[buttons.minutes.choice(t("button-minutes"), id)]] : [])]
         : [
             [buttons.move.choice(t("button-move-meeting"), id), buttons.place.choice(t("button-change-place"), id)],
             [buttons.proxyList.choice(t("button-proxy-answer"), id), buttons.answers.choice(t("button-answer-status"), id)],
@@ -248,6 +248,12 @@ export function cancelConfirm(t: Translator, m: MeetingRecord, cell: CellView): 
 export function settingsText(t: Translator, s: { reminderOffsets: string; quietStart: string; quietEnd: string }): string {
   const offsets = reminderOffsets(s.reminderOffsets).map((o) => (o % 1440 === 0 ? t("offset-days", { n: o / 1440 }) : o % 60 === 0 ? t("offset-hours", { n: o / 60 }) : t("offset-minutes", { n: o })));
   return t("settings-view", { offsets: offsets.join(", "), quietStart: s.quietStart, quietEnd: s.quietEnd });
+}
+
+/** /chuyencan: the year's absences; for the secretary and deputy, with the spreadsheet of the whole year. */
+export function historyView(t: Translator, cell: CellView & { id: string }, year: number, rows: Parameters<typeof historyText>[3], admin: boolean): OutboundMessage {
+  const text = historyText(t, cell, year, rows);
+  return admin ? { text, choices: [[buttons.attendanceYear.choice(t("button-attendance-sheet"), { cellId: cell.id, year: String(year) })]] } : { text };
 }
 
 export function historyText(t: Translator, cell: CellView, year: number, rows: { name: string; tally: { excused: number; unexcused: number; unexcusedMonths: number } | null }[]): string {

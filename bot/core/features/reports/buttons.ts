@@ -28,6 +28,11 @@ export const buttons = {
   close: defineButton("bc:cl", { roundId: id }),
   closeConfirm: defineButton("bc:cl!", { roundId: id }),
   newRound: defineButton("bc:new"),
+  /** A submitted version as a Word file (its author, the secretary and deputy). */
+  download: defineButton("bc:dl", { versionId: id }),
+  /** Every accepted report of a round in one Word file; the round's status as a spreadsheet. */
+  downloadRound: defineButton("bc:dr", { roundId: id }),
+  downloadStatus: defineButton("bc:ds", { roundId: id }),
   /**
    * The engine's buttons. `tag` is a hash of the template id, `step` a step id or `@r` / `@c`
    * (review, confirmation), `action` one letter; `args` (option, page, item and level) are

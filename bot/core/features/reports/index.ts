@@ -10,6 +10,7 @@ import { buttons } from "./buttons.ts";
 import { createDecisions } from "./decisions.ts";
 import { createDraftDialogue, reportFlow } from "./draft-dialogue.ts";
 import type { Template } from "./engine/template-schema.ts";
+import { reportDocumentKinds, reportDocumentProducers } from "./documents.ts";
 import { reportRenderers } from "./renderers.ts";
 import { createRoundDialogue } from "./round-dialogue.ts";
 import { createRounds } from "./rounds.ts";
@@ -50,6 +51,9 @@ export function createReportsFeature(options: ReportsOptions = {}): FeatureFacto
         on(buttons.returnIt, (turn, { versionId }) => decisions.askReturn(turn, versionId)),
         on(buttons.read, (turn, { versionId }) => decisions.read(turn, versionId)),
         on(buttons.status, (turn, { roundId }) => rounds.status(turn, roundId)),
+        on(buttons.download, (turn, { versionId }) => ctx.offerDocument(turn, reportDocumentKinds.report, versionId)),
+        on(buttons.downloadRound, (turn, { roundId }) => ctx.offerDocument(turn, reportDocumentKinds.round, roundId)),
+        on(buttons.downloadStatus, (turn, { roundId }) => ctx.offerDocument(turn, reportDocumentKinds.status, roundId)),
         on(buttons.remindNow, (turn, { roundId }) => rounds.remindNow(turn, roundId)),
         on(buttons.close, (turn, { roundId }) => rounds.askClose(turn, roundId)),
         on(buttons.closeConfirm, (turn, { roundId }) => rounds.close(turn, roundId)),
@@ -64,6 +68,7 @@ export function createReportsFeature(options: ReportsOptions = {}): FeatureFacto
       menu: (turn, m) => (m ? [menuChoice(turn.t("report-button-menu"), "baocao"), ...(isAdminRole(m.role) ? [menuChoice(turn.t("report-button-new-round"), "dotbaocao")] : [])] : []),
       help: (t, m) => (isAdminRole(m.role) ? `${t("report-help-member")}\n${t("report-help-admin")}` : t("report-help-member")),
       outbox: reportRenderers(store),
+      documents: reportDocumentProducers(ctx.deps.db, store),
       // Members admitted after a round opened are told of it when admitted.
       onMembershipChanged: async (cellId) => {
         if ((await assignLateMembers(rt.db, { cellId, templateOf: (id) => store.latest(id), now: rt.now() })) > 0) ctx.kickOutbox();

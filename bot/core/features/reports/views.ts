@@ -118,6 +118,8 @@ export function statusView(t: Translator, round: RoundRecord, timeZone: string, 
       choices.push(row(buttons.read.choice(t("report-button-read", { name: clip(r.name, 40) }), { versionId: r.version.id })));
     else if (round.status === "open" && r.status !== "accepted") choices.push(row(buttons.proxy.choice(t("report-button-proxy", { name: clip(r.name, 40) }), { draftId: r.draftId })));
   }
+  if (accepted > 0) choices.push(row(buttons.downloadRound.choice(t("report-button-download-round", { count: accepted }), { roundId: round.id })));
+  choices.push(row(buttons.downloadStatus.choice(t("report-button-download-status"), { roundId: round.id })));
   if (round.status === "open") {
     if (submitted < rows.length) choices.push(row(buttons.remindNow.choice(t("report-button-remind-now"), { roundId: round.id })));
     choices.push(row(buttons.close.choice(t("report-button-close-round"), { roundId: round.id })));
@@ -170,15 +172,16 @@ export function submittedReport(t: Translator, r: SubmittedReport): OutboundMess
   const statusKey = versionStatusKeys[r.version.status];
   if (statusKey) head.push(t(statusKey, { comment: r.version.returnComment ?? "" }));
   const body = renderReport(r.template, r.state, { ...r.profile, fullName: r.author, cellName: r.cell.name, dateText: formatDay(r.version.submittedAt, r.cell.timeZone) }, r.texts);
-  const out = screens(`${head.join("\n")}\n\n${body}`);
-  if (!r.canDecide) return out;
+  const download = [buttons.download.choice(t("report-button-download"), { versionId: r.version.id })];
+  const read = screens(`${head.join("\n")}\n\n${body}`);
+  const last = read[read.length - 1]!;
+  if (!r.canDecide) return [...read.slice(0, -1), { ...last, choices: [...(last.choices ?? []), download] }];
   const decision: OutboundMessage = {
     text: t("report-admin-how-to", { name: r.author, number: r.version.number }),
-    choices: [[buttons.accept.choice(t("report-button-accept"), { versionId: r.version.id }), buttons.returnIt.choice(t("report-button-return"), { versionId: r.version.id })]],
+    choices: [[buttons.accept.choice(t("report-button-accept"), { versionId: r.version.id }), buttons.returnIt.choice(t("report-button-return"), { versionId: r.version.id })], download],
   };
-  const last = out[out.length - 1]!;
-  if (last.text.length + 2 + decision.text.length > screenLimit) return [...out, decision];
-  return [...out.slice(0, -1), { ...decision, text: `${last.text}\n\n${decision.text}` }];
+  if (last.text.length + 2 + decision.text.length > screenLimit) return [...read, decision];
+  return [...read.slice(0, -1), { ...decision, text: `${last.text}\n\n${decision.text}` }];
 }
 
 export function roundOpenedNotice(t: Translator, input: { cell: string; round: RoundRecord; timeZone: string; meetingAt: Date | null; draftId: string; started: boolean }): OutboundMessage {

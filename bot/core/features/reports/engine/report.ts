@@ -15,20 +15,28 @@ export interface ReportMember extends MemberProfile {
   dateText?: string;
 }
 
-export function renderReport(template: Template, state: DraftState, member: ReportMember, texts?: EngineTexts | EngineLocale): string {
+/** The finished report as parts: what the plain text and the Word file are both made from. */
+export interface ReportModel {
+  title: string;
+  subtitles: string[];
+  /** [label, value] lines of the header: the member, the cell, answers marked `reportAs: "field"`, the date. */
+  fields: [string, string][];
+  sections: { heading: string | null; items: { n: number; title: string; answer: string; skipped: boolean }[] }[];
+  note: string | null;
+}
+
+export function reportModel(template: Template, state: DraftState, member: ReportMember, texts?: EngineTexts | EngineLocale): ReportModel {
   const t = resolveTexts(texts);
   const r = resolve(template, state.answers, member);
   const valuesOf = (id: string) => {
     const a = r.effective[id];
     return a ? answerValues(a) : undefined;
   };
-  const head = [(template.reportTitle ?? template.title).toUpperCase()];
-  for (const sub of template.reportSubtitles ?? []) if (!sub.when || evaluate(sub.when, valuesOf, r.profile)) head.push(sub.text);
-
-  const fields = [`${t.fullName}: ${member.fullName}`];
-  if (member.cellName) fields.push(`${t.cell}: ${member.cellName}`);
-  const body: string[] = [];
-  let section: string | undefined;
+  const subtitles: string[] = [];
+  for (const sub of template.reportSubtitles ?? []) if (!sub.when || evaluate(sub.when, valuesOf, r.profile)) subtitles.push(sub.text);
+  const fields: [string, string][] = [[t.fullName, member.fullName]];
+  if (member.cellName) fields.push([t.cell, member.cellName]);
+  const sections: ReportModel["sections"] = [];
   // The member's numbers («Câu n/N»), so that the secretary, the member and the change note speak
   // of the same «câu 8»; a number in the header or skipped is simply not in the list.
   r.questions.forEach((q, i) => {
@@ -36,17 +44,27 @@ export function renderReport(template: Template, state: DraftState, member: Repo
     const a = r.effective[q.id];
     if (q.reportAs === "field") {
       // A skipped header field is left out rather than printed empty.
-      if (a?.kind !== "skipped") fields.push(`${q.title}: ${a ? answerText(t, q, a) : t.reportNoAnswer}`);
+      if (a?.kind !== "skipped") fields.push([q.title, a ? answerText(t, q, a) : t.reportNoAnswer]);
       return;
     }
-    if (q.section && q.section !== section) {
-      section = q.section;
-      body.push(section);
-    }
-    // A skipped question takes one line, so its number is not missing from the list.
-    if (a?.kind === "skipped") body.push(`${n}. ${q.title}: ${t.answerSkipped}`);
-    else body.push(`${n}. ${q.title}\n${a ? answerText(t, q, a) : t.reportNoAnswer}`);
+    const current = sections[sections.length - 1];
+    if (!current || (q.section && q.section !== current.heading)) sections.push({ heading: q.section ?? null, items: [] });
+    const skipped = a?.kind === "skipped";
+    sections[sections.length - 1]!.items.push({ n, title: q.title, answer: skipped ? t.answerSkipped : a ? answerText(t, q, a) : t.reportNoAnswer, skipped });
   });
-  if (member.dateText) fields.push(`${t.date}: ${member.dateText}`);
-  return [head.join("\n"), fields.join("\n"), ...body, ...(template.reportNote ? [template.reportNote] : [])].join("\n\n");
+  if (member.dateText) fields.push([t.date, member.dateText]);
+  return { title: (template.reportTitle ?? template.title).toUpperCase(), subtitles, fields, sections, note: template.reportNote ?? null };
+}
+
+export function renderReport(template: Template, state: DraftState, member: ReportMember, texts?: EngineTexts | EngineLocale): string {
+  const m = reportModel(template, state, member, texts);
+  const body: string[] = [];
+  for (const section of m.sections) {
+    if (section.heading) body.push(section.heading);
+    // A skipped question takes one line, so its number is not missing from the list.
+    for (const item of section.items) body.push(item.skipped ? `${item.n}. ${item.title}: ${item.answer}` : `${item.n}. ${item.title}\n${item.answer}`);
+  }
+  const head = [m.title, ...m.subtitles].join("\n");
+  const fields = m.fields.map(([label, value]) => `${label}: ${value}`).join("\n");
+  return [head, fields, ...body, ...(m.note ? [m.note] : [])].join("\n\n");
 }

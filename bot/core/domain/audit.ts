@@ -24,6 +24,7 @@ export type AuditAction =
   | "meeting.response"
   | "meeting.attendance"
   | "meeting.notes"
+  | "meeting.minutes_details"
   | "report.round_opened"
   | "report.round_closed"
   | "report.proxy_submitted"

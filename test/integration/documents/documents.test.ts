@@ -194,11 +194,17 @@ describe("the meetings' documents", () => {
     await sec.command("diemdanh");
     await sec.pressLabel(/Xong|Lưu/);
     await sec.say("Thống nhất tổ chức trồng cây xanh.");
+    expect(sec.lastText()).toContain("kết thúc lúc mấy giờ");
+    await sec.say("21h");
+    await sec.say("Trần Thị Bình");
+    await sec.pressLabel("Bỏ qua");
     const minutes = fileOf(await sec.choose("📄 Tải dự thảo biên bản (Word)"))!;
     const text = await docxText(minutes.bytes);
-    for (const part of ["BIÊN BẢN", "Nhà văn hóa khu phố 3", "Quán triệt nghị quyết", "Trần Thị Bình", "Nguyễn Văn Ân", "Lê Thị Bưởi", "Ốm đau", "Đỗ Văn Cường", "Thống nhất tổ chức trồng cây xanh.", "Ý kiến thảo luận", "Biểu quyết"]) {
+    for (const part of ["BIÊN BẢN", "Nhà văn hóa khu phố 3", "Quán triệt nghị quyết", "Trần Thị Bình", "Nguyễn Văn Ân", "Lê Thị Bưởi", "Ốm đau", "Đỗ Văn Cường", "Thống nhất tổ chức trồng cây xanh.", "Ý kiến thảo luận", "Biểu quyết", "21:00"]) {
       expect(text, part).toContain(part);
     }
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ endedAt: new Date("2026-11-25T14:00:00Z"), chairName: "Trần Thị Bình", recorderName: null });
+    expect(await db.auditLog.count({ where: { action: "meeting.minutes_details" } })).toBe(1);
     // A member cannot have the minutes draft.
     expect(fileOf(await h.user("a").press(`mt:mn:${meeting.id}`))).toBeUndefined();
 

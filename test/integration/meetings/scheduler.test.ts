@@ -267,6 +267,9 @@ describe("attendance", () => {
     await sec.pressLabel("🟡 Trần Thị Bình");
     await sec.pressLabel("Lưu điểm danh");
     await sec.pressLabel("Bỏ qua");
+    // No note; then the minutes' questions (end time, chair, minutes taker), each skipped.
+    for (let i = 0; i < 3; i++) await sec.pressLabel("Bỏ qua");
+    expect(sec.lastText()).toContain("Dự thảo biên bản");
     await run(h.clock.now);
     // The two months are in different years here (12/2026 and 1/2027), so no warning yet.
     expect(sec.inbox().some((m) => m.text.includes("(Riêng bí thư)"))).toBe(false);

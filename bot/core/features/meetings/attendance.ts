@@ -10,7 +10,7 @@ import { buttons } from "./buttons.ts";
 import { attendanceStatuses, type AnswerLine, type AttendanceStatus } from "./model.ts";
 import { attendanceSheet, lastHeldMeeting } from "./queries.ts";
 import { recordAttendance } from "./services/attendance.ts";
-import { saveNotes } from "./services/notes.ts";
+import { saveMinutesDetails, saveNotes } from "./services/notes.ts";
 import { meetingSteps } from "./steps.ts";
 import { meetingTitle } from "./views.ts";
 
@@ -41,17 +41,31 @@ export function createAttendance(ctx: FeatureContext) {
   const { db } = ctx.deps;
   const now = () => ctx.deps.now();
 
+  /** What the minutes need and only people know: asked last, each can be skipped. */
+  const minutesForm = ctx.form({
+    flow: "meeting-minutes",
+    steps: meetingSteps,
+    finish: async (turn, data) => {
+      const meetingId = data.meetingId ?? "";
+      await saveMinutesDetails(db, { actorId: turn.person.id, meetingId, endedAt: data.endedAt ?? null, chair: data.chair ?? null, recorder: data.recorder ?? null, now: now() });
+      // The minutes draft is offered once the record is complete: attendance, the resolution's points, who chaired.
+      await turn.reply({ text: turn.t("minutes-ready"), choices: [[buttons.minutes.choice(turn.t("button-minutes"), { meetingId })]] });
+    },
+  });
+
   const notesForm = ctx.form({
     flow: "meeting-notes",
     steps: meetingSteps,
     finish: async (turn, data) => {
-      // The minutes draft is offered once the record is complete: attendance, then the resolution's points.
-      const minutes = [[buttons.minutes.choice(turn.t("button-minutes"), { meetingId: data.meetingId ?? "" })]];
-      if (!data.notes) return turn.reply({ text: turn.t("notes-skipped"), choices: minutes });
-      const { count, cell } = await saveNotes(db, { actorId: turn.person.id, meetingId: data.meetingId ?? "", notes: data.notes, now: now() });
-      ctx.kickOutbox();
-      const held = heldUntil(cell, now());
-      await turn.reply({ text: turn.t(held ? "notes-sent-held" : "notes-sent", { count, ...held }), choices: minutes });
+      const meetingId = data.meetingId ?? "";
+      if (!data.notes) await turn.reply({ text: turn.t("notes-skipped") });
+      else {
+        const { count, cell } = await saveNotes(db, { actorId: turn.person.id, meetingId, notes: data.notes, now: now() });
+        ctx.kickOutbox();
+        const held = heldUntil(cell, now());
+        await turn.reply({ text: turn.t(held ? "notes-sent-held" : "notes-sent", { count, ...held }) });
+      }
+      await minutesForm.start(turn, ["endedAt", "chair", "recorder"], { meetingId });
     },
   });
 
@@ -92,5 +106,5 @@ export function createAttendance(ctx: FeatureContext) {
       return start(turn, last.id);
     });
 
-  return { forms: [attendanceForm, notesForm], start, lastMeeting };
+  return { forms: [attendanceForm, notesForm, minutesForm], start, lastMeeting };
 }

@@ -46,10 +46,10 @@ export function meetingDocumentProducers(db: Db): Record<string, DocumentProduce
         subtitle: `${t(`meeting-kind-${meeting.kind}`)}: ${meetingTitle(t, meeting, tz)}`,
         facts: [
           [t("minutes-started"), whenText(t, meeting.startsAt, tz)],
-          [t("minutes-ended"), ""],
+          [t("minutes-ended"), meeting.endedAt ? whenText(t, meeting.endedAt, tz) : ""],
           [t("minutes-place"), meeting.place ?? ""],
-          [t("minutes-chair"), ""],
-          [t("minutes-recorder"), ""],
+          [t("minutes-chair"), meeting.chairName ?? ""],
+          [t("minutes-recorder"), meeting.recorderName ?? ""],
         ],
         attendance: {
           invited: rows.length,
@@ -74,7 +74,7 @@ export function meetingDocumentProducers(db: Db): Record<string, DocumentProduce
           recorder: t("minutes-sign-recorder"),
           nobody: t("summary-nobody"),
         },
-        signatures: { chair: null, recorder: null },
+        signatures: { chair: meeting.chairName, recorder: meeting.recorderName },
       };
       const { renderMinutesDocx } = await import("../../documents/word/minutes.ts");
       return renderMinutesDocx(doc);

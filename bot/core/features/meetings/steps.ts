@@ -208,6 +208,13 @@ const quietHours = (raw: string): Accepted => {
   return { ok: true, value: `${pad(Number(m[1]))}:${m[2]}-${pad(Number(m[3]))}:${m[4]}` };
 };
 
+/** «21:15», «21h15», «21 giờ»: a wall-clock time, kept as "HH:MM" (the day is the meeting's). */
+const wallTime = (raw: string): Accepted => {
+  const m = /^\s*(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})?\s*(?:phút)?\s*$/i.exec(raw);
+  if (!m || Number(m[1]) > 23 || Number(m[2] ?? 0) > 59) return { ok: false, reason: "invalid-wall-time" };
+  return { ok: true, value: `${pad(Number(m[1]))}:${m[2] ?? "00"}` };
+};
+
 export const meetingSteps: Record<string, StepDef> = {
   kind: choiceStep("kind", "ask-meeting-kind", labelled(oneOffKinds, (v) => `meeting-kind-${v}`)),
   title: textStep("title", "ask-meeting-title", boundedText(3, 150)),
@@ -234,4 +241,7 @@ export const meetingSteps: Record<string, StepDef> = {
   }),
   quiet: textStep("quiet", "ask-quiet-hours", quietHours, { optional: true }),
   notes: textStep("notes", "ask-meeting-notes", boundedText(3, 3000), { optional: true }),
+  endedAt: textStep("endedAt", "ask-meeting-ended", wallTime, { optional: true }),
+  chair: textStep("chair", "ask-meeting-chair", boundedText(2, 100), { optional: true }),
+  recorder: textStep("recorder", "ask-meeting-recorder", boundedText(2, 100), { optional: true }),
 };

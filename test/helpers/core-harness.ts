@@ -232,6 +232,19 @@ export async function seedCell(h: Harness, people: SeededMember[], name = "Chi b
   return { cellId: cell.id, personIds };
 }
 
+/**
+ * `count` more active members in a cell, added in bulk (thousands in a second): ids `p000000x`…,
+ * names `${namePrefix} 1`…, Telegram accounts `u0`…; `unreachable(i)` marks an account blocked.
+ */
+export async function seedBulkMembers(h: Harness, cellId: string, count: number, options: { namePrefix?: string; category?: string; unreachable?: (i: number) => boolean } = {}): Promise<string[]> {
+  const db = h.deps.db;
+  const ids = Array.from({ length: count }, (_, i) => `p${String(i).padStart(6, "0")}x`);
+  await db.person.createMany({ data: ids.map((id, i) => ({ id, fullName: `${options.namePrefix ?? "Đảng viên"} ${i + 1}`, partyStatus: "official", category: options.category ?? "can_bo", activeCellId: cellId })) });
+  await db.identity.createMany({ data: ids.map((id, i) => ({ personId: id, platform: "telegram", userId: `u${i}`, chatId: `u${i}`, unreachable: options.unreachable?.(i) ?? false })) });
+  await db.membership.createMany({ data: ids.map((id) => ({ cellId, personId: id, status: "active", decidedAt: h.clock.now })) });
+  return ids;
+}
+
 export const texts = (messages: OutboundMessage[]) => messages.map((m) => m.text).join("\n---\n");
 export const textOf = texts;
 export const labels = (message: OutboundMessage | undefined) => message?.choices?.flat().map((c) => c.label) ?? [];

@@ -15,7 +15,7 @@ import type { OutboundMessage } from "../../../bot/core/contract/messages.ts";
 import { registerFileRoute } from "../../../bot/http/files.ts";
 import { createHttpServer, type HttpServer } from "../../../bot/http/server.ts";
 import { createHarness, i18n, labelsOf, seedCell, textOf, type Harness, type TestUser } from "../../helpers/core-harness.ts";
-import { answerShort, openRound, people, shortTemplate, submit } from "../reports/fixtures.ts";
+import { longSubmitted, shortTemplate } from "../reports/fixtures.ts";
 
 const downloads = { publicUrl: "https://bot.example.org", secret: "s".repeat(40), ttlHours: 24 };
 const answer = "Luôn hoàn thành nhiệm vụ được giao.";
@@ -41,15 +41,7 @@ let long: TestUser;
 let http: HttpServer | null = null;
 
 async function submittedReport() {
-  await seedCell(h, people);
-  bt = h.user("bt");
-  long = h.user("l");
-  await openRound(bt);
-  await h.runOutbox();
-  await long.choose("Bắt đầu");
-  await answerShort(long);
-  await submit(long);
-  await h.runOutbox();
+  ({ bt, long } = await longSubmitted(h));
   return h.deps.db.reportVersion.findFirstOrThrow();
 }
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { meetingsFeature } from "../../../bot/core/features/meetings/index.ts";
 import { planMeeting } from "../../../bot/core/features/meetings/planning.ts";
-import { createHarness, labels, seedCell, type Harness } from "../../helpers/core-harness.ts";
+import { createHarness, labels, seedBulkMembers, seedCell, type Harness } from "../../helpers/core-harness.ts";
 
 let h: Harness;
 beforeEach(async () => {
@@ -22,11 +22,8 @@ const members = 1_000;
 async function largeCell() {
   const { cellId, personIds } = await seedCell(h, [{ userId: "sec", fullName: "Trần Thị Bình", role: "secretary" }]);
   const db = h.deps.db;
-  const ids = Array.from({ length: members }, (_, i) => `p${String(i).padStart(6, "0")}x`);
-  await db.person.createMany({ data: ids.map((id, i) => ({ id, fullName: `Nguyễn Văn Thành ${i + 1}`, partyStatus: "official", category: "cong_nhan", activeCellId: cellId })) });
   // Every tenth member blocked the bot.
-  await db.identity.createMany({ data: ids.map((id, i) => ({ personId: id, platform: "telegram", userId: `u${i}`, chatId: `u${i}`, unreachable: i % 10 === 0 })) });
-  await db.membership.createMany({ data: ids.map((id) => ({ cellId, personId: id, status: "active", decidedAt: h.clock.now })) });
+  const ids = await seedBulkMembers(h, cellId, members, { namePrefix: "Nguyễn Văn Thành", category: "cong_nhan", unreachable: (i) => i % 10 === 0 });
   const meeting = await db.meeting.create({ data: { cellId, kind: "dinh_ky", startsAt, createdById: personIds.get("sec")! } });
   // 600 will come, 150 asked leave with a long reason, the other 250 (and the secretary) have not answered.
   await db.meetingResponse.createMany({

@@ -8,7 +8,7 @@ import { meetingsFeature } from "../../../bot/core/features/meetings/index.ts";
 import { meetingOutboxKinds as kinds } from "../../../bot/core/features/meetings/model.ts";
 import { planMeeting, replanCell } from "../../../bot/core/features/meetings/planning.ts";
 import { changeMeeting } from "../../../bot/core/features/meetings/services/meetings.ts";
-import { createHarness, seedCell, type Harness } from "../../helpers/core-harness.ts";
+import { createHarness, seedBulkMembers, seedCell, type Harness } from "../../helpers/core-harness.ts";
 
 let h: Harness;
 beforeEach(async () => {
@@ -24,12 +24,8 @@ const startsAt = new Date("2026-12-05T12:30:00Z");
 /** A cell with a secretary and `count` members added in bulk (the dialogues have their own tests). */
 async function bigCell(count: number) {
   const { cellId, personIds } = await seedCell(h, [{ userId: "sec", fullName: "Trần Thị Bình", role: "secretary" }]);
-  const db = h.deps.db;
-  const ids = Array.from({ length: count }, (_, i) => `p${String(i).padStart(6, "0")}x`);
-  await db.person.createMany({ data: ids.map((id, i) => ({ id, fullName: `Đảng viên ${i + 1}`, partyStatus: "official", category: "can_bo", activeCellId: cellId })) });
-  await db.identity.createMany({ data: ids.map((id, i) => ({ personId: id, platform: "telegram", userId: `u${i}`, chatId: `u${i}` })) });
-  await db.membership.createMany({ data: ids.map((id) => ({ cellId, personId: id, status: "active", decidedAt: h.clock.now })) });
-  const meeting = await db.meeting.create({ data: { cellId, kind: "dinh_ky", startsAt, createdById: personIds.get("sec")! } });
+  const ids = await seedBulkMembers(h, cellId, count);
+  const meeting = await h.deps.db.meeting.create({ data: { cellId, kind: "dinh_ky", startsAt, createdById: personIds.get("sec")! } });
   return { cellId, meeting, ids, secretaryId: personIds.get("sec")! };
 }
 

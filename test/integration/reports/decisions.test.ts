@@ -1,7 +1,7 @@
 import { createReportsFeature } from "../../../bot/core/features/reports/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reportKinds } from "../../../bot/core/features/reports/notices.ts";
-import { answerShort, openRound, people, shortTemplate, submit } from "./fixtures.ts";
+import { answerShort, longSubmitted, openRound, people, shortTemplate, submit } from "./fixtures.ts";
 import { createHarness, labelsOf, seedCell, textOf, type TestUser, type Harness } from "../../helpers/core-harness.ts";
 
 /** Words only the reports contain, to prove they never reach a log line or an outbox row. */
@@ -313,15 +313,7 @@ describe("the return comment", () => {
   let long: TestUser;
   beforeEach(async () => {
     h = await createHarness({ features: [createReportsFeature({ templates: [shortTemplate] })], captureLogs: true });
-    await seedCell(h, people);
-    bt = h.user("bt");
-    long = h.user("l");
-    await openRound(bt);
-    await h.runOutbox();
-    await long.choose("Bắt đầu");
-    await answerShort(long);
-    await submit(long);
-    await h.runOutbox();
+    ({ bt, long } = await longSubmitted(h));
   });
   afterEach(() => h.close());
 

@@ -1,5 +1,5 @@
 import { templateSchema } from "../../../bot/core/features/reports/engine/template-schema.ts";
-import type { TestUser as TestUser } from "../../helpers/core-harness.ts";
+import { seedCell, type Harness, type TestUser } from "../../helpers/core-harness.ts";
 
 /** A short template with a text, a choice, a commitment and an optional question. */
 export const shortTemplate = templateSchema.parse({
@@ -66,4 +66,18 @@ export async function answerShort(member: TestUser, commitment = "Đọc nghị 
 export async function submit(member: TestUser) {
   await member.choose("Nộp");
   return member.choose("Xác nhận nộp");
+}
+
+/** The cell of `people`, a round opened by its secretary, and Lê Văn Long's report submitted and delivered. */
+export async function longSubmitted(h: Harness): Promise<{ bt: TestUser; long: TestUser }> {
+  await seedCell(h, people);
+  const bt = h.user("bt");
+  const long = h.user("l");
+  await openRound(bt);
+  await h.runOutbox();
+  await long.choose("Bắt đầu");
+  await answerShort(long);
+  await submit(long);
+  await h.runOutbox();
+  return { bt, long };
 }

@@ -49,6 +49,16 @@ export default tseslint.config(
       ],
     },
   },
+  // Documents are made from plain models: below delivery, the kernel and the features.
+  {
+    files: ["bot/core/documents/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: messengerPackages, message: "The core speaks of text and choices." }, { group: ["**/kernel/**", "**/features/**", "**/delivery/**", "**/db/**"], message: "Documents are rendered from models; the features gather the data." }] },
+      ],
+    },
+  },
   {
     files: ["bot/core/delivery/**/*.ts"],
     rules: {

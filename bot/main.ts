@@ -157,7 +157,31 @@ export async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL, { pretty: process.stdout.isTTY });
-  let running: RunningBot;
+  // Signals are caught from the start: the bot answers people before its last parts are up, and a
+  // SIGTERM in that moment must stop it cleanly, not kill it mid-write.
+  let running: RunningBot | null = null;
+  let signalled = false;
+  const shutdown = (bot: RunningBot) =>
+    bot.stop().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  const onSignal = (signal: string) => {
+    if (signalled) return;
+    signalled = true;
+    logger.info({ signal }, "signal received");
+    const timer = setTimeout(() => {
+      logger.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS);
+    timer.unref();
+    if (running) void shutdown(running);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     running = await startBot(config, logger);
   } catch (error) {
@@ -165,23 +189,7 @@ export async function main(): Promise<void> {
     process.stderr.write(`chibo-bot cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  const onSignal = (signal: string) => {
-    logger.info({ signal }, "signal received");
-    const timer = setTimeout(() => {
-      logger.error("shutdown took too long; exiting");
-      process.exit(1);
-    }, config.SHUTDOWN_GRACE_MS);
-    timer.unref();
-    running.stop().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  if (signalled) void shutdown(running);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

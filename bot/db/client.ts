@@ -41,10 +41,20 @@ export function protectDatabaseFiles(url: string): void {
   }
 }
 
-/** Creates the database file's folder and applies every pending committed migration, in this process. */
+/** PostgreSQL (`postgresql://` or `postgres://`) rather than the embedded SQLite file. */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/** The committed PostgreSQL migrations: migration SQL is per database kind. */
+export const pgMigrationsDir = resolve(projectRoot, "prisma/migrations-postgresql");
+
+/** Creates the database file's folder (SQLite) and applies every pending committed migration, in this process. */
 export async function migrateDatabase(url: string): Promise<MigrationOutcome> {
-  protectDatabaseFiles(url);
   try {
+    if (isPostgresUrl(url)) {
+      const { applyPgMigrations } = await import("./migrate-pg.ts");
+      return await applyPgMigrations(url, pgMigrationsDir);
+    }
+    protectDatabaseFiles(url);
     return applyMigrations(sqlitePath(url), migrationsDir);
   } catch (error) {
     throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -57,6 +67,12 @@ export async function migrateDatabase(url: string): Promise<MigrationOutcome> {
  * query, which main.ts lets come after the messengers are listening.
  */
 export async function createDb(url: string): Promise<Db> {
+  if (isPostgresUrl(url)) {
+    const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import("./generated-pg/client.ts"), import("@prisma/adapter-pg")]);
+    // One schema, two generated clients with the same models and methods (prisma/derive-postgresql.mjs):
+    // the code is written against the SQLite client's types, which the PostgreSQL client matches.
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
   if (url.startsWith("file:")) {
     // WAL keeps readers from blocking the writer; it is a property of the file, kept once set.
     const raw = new Database(sqlitePath(url), { timeout: 5000 });

@@ -16,7 +16,7 @@ import { createCore, type Core } from "../../bot/core/kernel/app.ts";
 import type { FeatureFactory } from "../../bot/core/kernel/feature.ts";
 import { createDb } from "../../bot/db/client.ts";
 import { createI18n, type I18n } from "../../bot/i18n/index.ts";
-import { createTestDb, type TestDb } from "./db.ts";
+import { createPgTestDb, createTestDb, type TestDb } from "./db.ts";
 
 export const i18n: I18n = createI18n(join(import.meta.dirname, "../../locales"));
 
@@ -46,6 +46,8 @@ export interface HarnessOptions {
   inviteTtlDays?: number;
   /** Keep every log line (at trace level), for the checks that logs never carry report texts. */
   captureLogs?: boolean;
+  /** On a fresh PostgreSQL database instead of a SQLite file. */
+  postgres?: boolean;
   /** Download links for documents on Zalo (PUBLIC_URL, DOWNLOAD_SECRET). */
   downloads?: { publicUrl: string; secret: string; ttlHours: number };
 }
@@ -88,7 +90,8 @@ export interface TestUser {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const testDb = await createTestDb();
+  // TEST_DATABASE=postgresql runs every harness test on PostgreSQL.
+  const testDb = (options.postgres ?? process.env.TEST_DATABASE === "postgresql") ? await createPgTestDb() : await createTestDb();
   const messenger = new RecordingMessenger("telegram");
   const zalo = new RecordingMessenger("zalo");
   const clock = {

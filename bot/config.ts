@@ -44,7 +44,7 @@ export const configSchema = z
     emptyAsUndefined,
     z
       .string()
-      .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/chibo.db.")
+      .regex(/^(?:file:.+|postgres(?:ql)?:\/\/.+)/, "must be a SQLite file URL such as file:./data/chibo.db, or a PostgreSQL URL such as postgresql://chibo@db.example.org/chibo.")
       .default("file:./data/chibo.db"),
   ),
   TZ: z.preprocess(
@@ -128,6 +128,9 @@ export const configSchema = z
   BACKUP_KEEP: z.preprocess(emptyAsUndefined, z.coerce.number().int("must be a whole number of backups.").min(1, "must be at least 1.").max(3650).optional()),
   })
   .superRefine((c, ctx) => {
+    if (c.BACKUP_DIR && /^postgres/.test(c.DATABASE_URL)) {
+      ctx.addIssue({ code: "custom", path: ["BACKUP_DIR"], message: "backs up the SQLite file only; on PostgreSQL use pg_dump (see README, Deploying)." });
+    }
     if (c.PUBLIC_URL && !c.DOWNLOAD_SECRET) {
       ctx.addIssue({ code: "custom", path: ["DOWNLOAD_SECRET"], message: "is required with PUBLIC_URL: 32+ random characters that sign the download links (e.g. openssl rand -hex 24)." });
     }
@@ -199,5 +202,6 @@ export function backupSettings(config: Pick<Config, "BACKUP_DIR" | "BACKUP_KEEP"
 export function parseBackupConfig(env: Record<string, string | undefined>): Pick<Config, "DATABASE_URL" | "BACKUP_DIR" | "BACKUP_KEEP"> {
   const result = configSchema.innerType().pick({ DATABASE_URL: true, BACKUP_DIR: true, BACKUP_KEEP: true }).safeParse(env);
   if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  if (/^postgres/.test(result.data.DATABASE_URL)) throw new ConfigError(["DATABASE_URL is a PostgreSQL database: `npm run backup` copies the SQLite file only; use pg_dump (see README, Deploying)."]);
   return result.data;
 }

@@ -17,8 +17,13 @@ export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../
 /** The committed migrations, the ones `prisma migrate deploy` would apply. */
 export const migrationsDir = resolve(projectRoot, "prisma/migrations");
 
+/** PostgreSQL (`postgresql://` or `postgres://`) rather than the embedded SQLite file. */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
 /** `file:./data/x.db` → an absolute `file:` URL, so the CLI and the app open the same file wherever they run from. */
 export function absoluteSqliteUrl(url: string, cwd = process.cwd()): string {
+  // A PostgreSQL URL names a server, not a path: as it is.
+  if (isPostgresUrl(url)) return url;
   const path = url.replace(/^file:/, "");
   return `file:${isAbsolute(path) ? path : resolve(cwd, path)}`;
 }
@@ -40,9 +45,6 @@ export function protectDatabaseFiles(url: string): void {
     if (existsSync(path + suffix)) chmodSync(path + suffix, 0o600);
   }
 }
-
-/** PostgreSQL (`postgresql://` or `postgres://`) rather than the embedded SQLite file. */
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
 /** The committed PostgreSQL migrations: migration SQL is per database kind. */
 export const pgMigrationsDir = resolve(projectRoot, "prisma/migrations-postgresql");

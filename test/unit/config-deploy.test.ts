@@ -44,6 +44,7 @@ describe("backup settings", () => {
 
   it("are all `npm run backup` needs: no messenger token", () => {
     expect(parseBackupConfig({})).toEqual({ DATABASE_URL: "file:./data/chibo.db" });
-    expect(() => parseBackupConfig({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL must be a SQLite file URL/);
+    expect(() => parseBackupConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a SQLite file URL/);
+    expect(() => parseBackupConfig({ DATABASE_URL: "postgresql://chibo@db/chibo" })).toThrow(/use pg_dump/);
   });
 });

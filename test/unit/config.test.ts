@@ -46,6 +46,11 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_RATE_LIMIT: "fast" })).toThrow("TELEGRAM_RATE_LIMIT must be a number of calls a second.");
   });
 
+  it("takes a PostgreSQL URL as well as a SQLite file, and refuses SQLite-only backups on PostgreSQL", () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: token, DATABASE_URL: "postgresql://chibo@db.example.org/chibo" }).DATABASE_URL).toBe("postgresql://chibo@db.example.org/chibo");
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: token, DATABASE_URL: "postgresql://chibo@db/chibo", BACKUP_DIR: "backups" })).toThrow(/BACKUP_DIR backs up the SQLite file only; on PostgreSQL use pg_dump/);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: "", TZ: " " }).TZ).toBe("Asia/Ho_Chi_Minh");
   });
@@ -53,7 +58,7 @@ describe("parseConfig", () => {
   it("names every problem at once, with how to fix a missing token", () => {
     let error: unknown;
     try {
-      parseConfig({ TZ: "Mars/Olympus", LOG_LEVEL: "loud", TELEGRAM_API_ROOT: "not a url", INVITE_TTL_DAYS: "-1", DATABASE_URL: "postgres://x" });
+      parseConfig({ TZ: "Mars/Olympus", LOG_LEVEL: "loud", TELEGRAM_API_ROOT: "not a url", INVITE_TTL_DAYS: "-1", DATABASE_URL: "mysql://x" });
     } catch (e) {
       error = e;
     }

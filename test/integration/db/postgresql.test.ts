@@ -5,6 +5,10 @@
  * submitted, accepted and downloaded as a Word file. Needs the machine's PostgreSQL (or
  * TEST_POSTGRES_URL); without one it fails and says so.
  */
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import JSZip from "jszip";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
@@ -17,7 +21,11 @@ import { migrateDatabase, pgMigrationsDir } from "../../../bot/db/client.ts";
 import { readMigrations } from "../../../bot/db/migrate.ts";
 import { createHarness, seedBulkMembers, seedCell, textOf, type Harness } from "../../helpers/core-harness.ts";
 import { createPgTestDb, type TestDb } from "../../helpers/db.ts";
+import { startFakeZaloApi, textUpdate } from "../../helpers/fake-zalo-api.ts";
 import { longSubmitted, shortTemplate } from "../reports/fixtures.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const startCommand = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start.split(/\s+/);
 
 let h: Harness | null = null;
 let extra: TestDb | null = null;
@@ -79,5 +87,44 @@ describe("PostgreSQL", () => {
     const xml = await (await JSZip.loadAsync(file.bytes)).file("word/document.xml")!.async("string");
     expect(xml).toContain("Luôn hoàn thành nhiệm vụ được giao.");
     expect((await h.deps.db.reportVersion.findFirstOrThrow()).status).toBe("accepted");
+  });
+
+  it("runs the compiled bot: migrates a new database at start, answers, stops cleanly", { timeout: 60_000 }, async () => {
+    extra = await createPgTestDb();
+    // An empty database of its own: the bot migrates it at start.
+    const empty = new URL(extra.url);
+    const client = new pg.Client({ connectionString: extra.url });
+    await client.connect();
+    await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    await client.end();
+    const build = spawnSync(process.execPath, ["build.mjs", "--if-stale"], { cwd: root, encoding: "utf8" });
+    expect(build.status, build.stderr).toBe(0);
+    const fake = await startFakeZaloApi();
+    try {
+      const child = spawn(process.execPath, startCommand.slice(1), {
+        cwd: root,
+        env: { ...process.env, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: fake.token, ZALO_API_ROOT: fake.baseUrl, DATABASE_URL: empty.toString(), LOG_LEVEL: "warn" },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let errors = "";
+      child.stderr.on("data", (c: Buffer) => (errors += c.toString()));
+      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+      try {
+        fake.pushUpdate(textUpdate("start", { userId: "c".repeat(20), displayName: "Người thử" }));
+        const deadline = Date.now() + 30_000;
+        while (!fake.sent.some((m) => m.chat_id === "c".repeat(20)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        expect(fake.sent.some((m) => m.chat_id === "c".repeat(20)), errors).toBe(true);
+      } finally {
+        child.kill("SIGTERM");
+      }
+      expect(await exited, errors).toBe(0);
+    } finally {
+      await fake.close();
+    }
+    const check = new pg.Client({ connectionString: extra.url });
+    await check.connect();
+    const people = await check.query("SELECT count(*)::int AS n FROM person");
+    await check.end();
+    expect(people.rows[0].n).toBe(1);
   });
 });

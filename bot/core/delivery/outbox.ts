@@ -44,8 +44,10 @@ const insertChunk = 500;
 
 /**
  * Stores the rows whose keys are not stored yet; returns how many were added. One multi-row
- * `INSERT … ON CONFLICT (key) DO NOTHING` per chunk (standard on SQLite ≥ 3.24 and PostgreSQL):
- * no lookup of existing keys first, and a row another planner stored meanwhile is simply kept.
+ * `INSERT … ON CONFLICT (key)` per chunk (standard on SQLite ≥ 3.24 and PostgreSQL): no lookup of
+ * existing keys first, and a row another planner stored meanwhile is kept as it is. A row that was
+ * superseded is planned again (a meeting moved away and back to its first time is reminded then),
+ * while one sent, skipped or failed stays what it was.
  */
 export async function planMessages(db: DbTx, messages: Iterable<PlannedMessage>): Promise<number> {
   let added = 0;
@@ -57,7 +59,7 @@ export async function planMessages(db: DbTx, messages: Iterable<PlannedMessage>)
       const r = outboxRowData(m);
       return sql`(${randomUUID()}, ${r.key}, ${r.kind}, ${r.personId}, ${r.cellId}, ${r.subjectId}, ${r.payload}, ${r.dueAt}, ${createdAt})`;
     });
-    added += await db.$executeRaw`INSERT INTO outbox_message (id, key, kind, person_id, cell_id, subject_id, payload, due_at, created_at) VALUES ${joinSql(values)} ON CONFLICT (key) DO NOTHING`;
+    added += await db.$executeRaw`INSERT INTO outbox_message (id, key, kind, person_id, cell_id, subject_id, payload, due_at, created_at) VALUES ${joinSql(values)} ON CONFLICT (key) DO UPDATE SET status = 'pending', due_at = excluded.due_at, payload = excluded.payload, attempts = 0, last_error = NULL, claimed_by = NULL, claimed_at = NULL, deferred_from = NULL WHERE outbox_message.status = 'superseded'`;
     part = [];
   };
   for (const message of messages) {
@@ -85,7 +87,7 @@ export interface FanOut {
 /**
  * Plans one message to each person of an audience in a single `INSERT … SELECT`, so a fan-out to
  * 20,000 members costs the database's insert time and no memory here (bench:audience). Rows whose
- * key exists are left as they are, as `planMessages` does. The key doubles as the id: it is unique
+ * key exists are left as they are, or planned again if superseded, as `planMessages` does. The key doubles as the id: it is unique
  * and needs no generator that SQLite and PostgreSQL would spell differently.
  */
 export async function planFanOut(db: DbTx, f: FanOut): Promise<number> {
@@ -94,7 +96,7 @@ export async function planFanOut(db: DbTx, f: FanOut): Promise<number> {
   return db.$executeRaw`INSERT INTO outbox_message (id, key, kind, person_id, cell_id, subject_id, payload, due_at, created_at)
     SELECT ${key}, ${key}, ${f.kind}, a.person_id, ${f.cellId ?? null}, ${f.subjectId ?? null}, ${JSON.stringify(f.payload ?? {})}, ${f.dueAt}, ${new Date()}
     FROM (${f.audience}) a WHERE true
-    ON CONFLICT (key) DO NOTHING`;
+    ON CONFLICT (key) DO UPDATE SET status = 'pending', due_at = excluded.due_at, payload = excluded.payload, attempts = 0, last_error = NULL, claimed_by = NULL, claimed_at = NULL, deferred_from = NULL WHERE outbox_message.status = 'superseded'`;
 }
 
 /**

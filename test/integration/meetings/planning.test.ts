@@ -63,11 +63,17 @@ describe("planning a meeting", () => {
     const announcements = await pending(meeting.id, kinds.announce);
     expect(announcements).toHaveLength(31);
     expect(new Set(announcements.map((a) => a.personId))).toEqual(new Set([...ids, secretaryId]));
-    // Moved again before the first announcement went out: only the newest version's is left.
+    // Moved back before the first announcement went out: only the newest version's is left, and the
+    // reminders, summary and prompt of the first time are planned again.
     await changeMeeting(db, { actorId: secretaryId, meetingId: meeting.id, change: { startsAt: startsAt }, now: h.clock.now });
     const again = await pending(meeting.id, kinds.announce);
     expect(again).toHaveLength(31);
     expect(again.every((a) => a.key.includes(":v3:"))).toBe(true);
+    const back = await pending(meeting.id, kinds.reminder);
+    expect(back).toHaveLength(31 * 3);
+    expect(back.every((r) => r.key.includes(`:${startsAt.getTime()}:`) && r.attempts === 0)).toBe(true);
+    expect(await pending(meeting.id, kinds.summary)).toHaveLength(1);
+    expect(await pending(meeting.id, kinds.attendancePrompt)).toHaveLength(1);
   });
 
   it("supersedes the rows of someone who left or became exempt, of a dropped offset, and of a former secretary, and keeps a held reminder", async () => {

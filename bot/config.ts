@@ -118,6 +118,8 @@ export const configSchema = z
     z
       .string()
       .url("must be the public https address of the bot's HTTP listener, e.g. https://bot.example.org.")
+      // Links carry a document: in clear text only to this machine (a developer's test).
+      .refine((u) => u.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(u), "must be an https address (http only for localhost): the links carry members' documents.")
       .transform((u) => u.replace(/\/+$/, ""))
       .optional(),
   ),
@@ -134,7 +136,7 @@ export const configSchema = z
     if (c.PUBLIC_URL && !c.DOWNLOAD_SECRET) {
       ctx.addIssue({ code: "custom", path: ["DOWNLOAD_SECRET"], message: "is required with PUBLIC_URL: 32+ random characters that sign the download links (e.g. openssl rand -hex 24)." });
     }
-    if (c.TELEGRAM_SEND_RATE >= c.TELEGRAM_RATE_LIMIT) {
+    if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_SEND_RATE >= c.TELEGRAM_RATE_LIMIT) {
       ctx.addIssue({
         code: "custom",
         path: ["TELEGRAM_SEND_RATE"],

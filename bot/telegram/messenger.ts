@@ -20,19 +20,22 @@ export function createTelegramMessenger(api: Api, botUsername: string, onAttachm
       const parts = splitText(message.text, telegramTextLimit);
       const keyboard = toInlineKeyboard(message);
       try {
+        let edited = false;
         if (options?.replaceRef && parts.length === 1) {
-          const edited = await api
+          edited = await api
             .editMessageText(chatId, Number(options.replaceRef), parts[0]!, keyboard ? { reply_markup: keyboard } : {})
             .then(() => true)
             // "message is not modified" or a message too old to edit: send it anew instead.
             .catch((error) => (isUnreachable(error) ? Promise.reject(error) : false));
-          if (edited) return;
+          if (!edited) await api.sendMessage(chatId, parts[0]!, keyboard ? { reply_markup: keyboard } : {});
+        } else {
+          for (const [i, part] of parts.entries()) {
+            await api.sendMessage(chatId, part, i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
+          }
         }
-        for (const [i, part] of parts.entries()) {
-          await api.sendMessage(chatId, part, i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
-        }
-        // The text is out: a document that fails must not make the caller send the text again.
-        for (const file of message.attachments ?? []) {
+        // The text is out: a document that fails must not make the caller send the text again. An
+        // edited message (a checklist ticked again) already carried its documents the first time.
+        for (const file of edited ? [] : (message.attachments ?? [])) {
           if (file.platform !== "telegram") continue;
           await api.sendDocument(chatId, file.fileRef).catch((error) => {
             if (isUnreachable(error)) throw error;

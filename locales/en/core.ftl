@@ -254,7 +254,7 @@ too-fast = You are sending faster than I can read, so I skipped some of your lat
 document-ready = 📄 { $name }
 document-link =
     📄 { $name }
-    Zalo cannot send files: download it from the link below (for you only; it expires at { $expiry }):
+    Zalo cannot send files: download it from the link below. The link was made for you: please do not pass it on; it expires at { $expiry }.
     { $url }
 document-expiry = { $time } on { $date }
 document-no-link = Zalo cannot send files, and the bot has no download address configured (PUBLIC_URL), so no link can be made. Open the bot on Telegram to receive the file, or ask your cell secretary for it; the bot's administrator can turn download links on.

@@ -103,7 +103,7 @@ report-button-menu = Self-review reports
 report-button-new-round = Open a new report round
 report-help-member =
     Self-review reports:
-    /baocao — open report rounds: start, continue, view or take back a submitted report to change it.
+    /baocao — open report rounds: start, continue, view or take back a submitted report to change it; download your own as Word to print and sign.
     The bot asks one question at a time and saves every answer at once; you can stop at any time (/huy) and continue later, even on another device.
 report-help-admin = /dotbaocao — open a new report round (template, deadline, who must answer). In /baocao: see who has submitted, remind those who have not, enter a report on a member's behalf, accept or return for additions; download each report or the whole round as Word, the status as Excel.
 report-list-title = Self-review reports — { $cell }

@@ -254,7 +254,7 @@ too-fast = Đồng chí gửi nhanh quá, tôi chưa kịp đọc hết nên đ�
 document-ready = 📄 { $name }
 document-link =
     📄 { $name }
-    Zalo không gửi được tệp, đồng chí tải về tại đường dẫn dưới đây (chỉ dành cho đồng chí, hết hạn lúc { $expiry }):
+    Zalo không gửi được tệp, đồng chí tải về tại đường dẫn dưới đây. Đường dẫn làm riêng cho đồng chí, xin đừng chuyển cho người khác; hết hạn lúc { $expiry }.
     { $url }
 document-expiry = { $time } ngày { $date }
 document-no-link = Zalo không gửi được tệp, và bot chưa được cấu hình địa chỉ tải về (PUBLIC_URL), nên chưa tạo được đường dẫn. Đồng chí có thể mở bot trên Telegram để nhận tệp, hoặc nhờ bí thư chi bộ tải giúp; người quản trị bot có thể bật địa chỉ tải về.

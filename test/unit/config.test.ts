@@ -44,11 +44,21 @@ describe("parseConfig", () => {
     // A self-hosted Bot API server that allows more: both go up.
     expect(parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_RATE_LIMIT: "200", TELEGRAM_SEND_RATE: "150" })).toMatchObject({ TELEGRAM_RATE_LIMIT: 200, TELEGRAM_SEND_RATE: 150 });
     expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_RATE_LIMIT: "fast" })).toThrow("TELEGRAM_RATE_LIMIT must be a number of calls a second.");
+    // Not checked when the bot does not run on Telegram.
+    expect(parseConfig({ ZALO_BOT_TOKEN: "zalo-token-1234567890", TELEGRAM_SEND_RATE: "40" }).TELEGRAM_SEND_RATE).toBe(40);
   });
 
   it("takes a PostgreSQL URL as well as a SQLite file, and refuses SQLite-only backups on PostgreSQL", () => {
     expect(parseConfig({ TELEGRAM_BOT_TOKEN: token, DATABASE_URL: "postgresql://chibo@db.example.org/chibo" }).DATABASE_URL).toBe("postgresql://chibo@db.example.org/chibo");
     expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: token, DATABASE_URL: "postgresql://chibo@db/chibo", BACKUP_DIR: "backups" })).toThrow(/BACKUP_DIR backs up the SQLite file only; on PostgreSQL use pg_dump/);
+  });
+
+  it("wants download links over https (http only on this machine)", () => {
+    const withUrl = (PUBLIC_URL: string) => parseConfig({ TELEGRAM_BOT_TOKEN: token, PUBLIC_URL, DOWNLOAD_SECRET: "k".repeat(32) });
+    expect(() => withUrl("http://bot.example.org")).toThrow("PUBLIC_URL must be an https address");
+    expect(withUrl("https://bot.example.org/").PUBLIC_URL).toBe("https://bot.example.org");
+    expect(withUrl("http://127.0.0.1:8080").PUBLIC_URL).toBe("http://127.0.0.1:8080");
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: token, PUBLIC_URL: "https://bot.example.org" })).toThrow("DOWNLOAD_SECRET is required with PUBLIC_URL");
   });
 
   it("treats empty values as unset", () => {

@@ -104,7 +104,13 @@ describe("a report as a Word file", () => {
     });
     const port = await http.listen(0, "127.0.0.1");
     const local = url.replace("https://bot.example.org", `http://127.0.0.1:${port}`);
-    const ok = await fetch(local);
+    // Opening the link (as a link preview would) shows a page; only its button's POST makes the file.
+    const page = await fetch(local);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await page.text()).toContain(`<form method="post" action="/files?t=${new URL(local).searchParams.get("t")}">`);
+    const download = (url: string) => fetch(url, { method: "POST" });
+    const ok = await download(local);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="[A-Za-z0-9-]+\.docx"$/);
@@ -114,16 +120,18 @@ describe("a report as a Word file", () => {
     // One character changed in the payload: the signature no longer matches.
     const token = new URL(local).searchParams.get("t")!;
     const altered = `${token.slice(0, 10)}${token[10] === "A" ? "B" : "A"}${token.slice(11)}`;
+    expect((await download(`http://127.0.0.1:${port}/files?t=${altered}`)).status).toBe(403);
     expect((await fetch(`http://127.0.0.1:${port}/files?t=${altered}`)).status).toBe(403);
-    expect((await fetch(`http://127.0.0.1:${port}/files?t=nonsense`)).status).toBe(403);
+    expect((await download(`http://127.0.0.1:${port}/files?t=nonsense`)).status).toBe(403);
     // The secretary steps down: her link stops working at once.
     await h.deps.db.membership.updateMany({ where: { personId: secretaryId }, data: { role: "member" } });
-    expect((await fetch(local)).status).toBe(403);
+    expect((await download(local)).status).toBe(403);
     await h.deps.db.membership.updateMany({ where: { personId: secretaryId }, data: { role: "secretary" } });
-    expect((await fetch(local)).status).toBe(200);
+    expect((await download(local)).status).toBe(200);
     // A day later it has expired.
     h.clock.advance(24 * 3_600_000 + 1);
-    const expired = await fetch(local);
+    expect((await fetch(local)).status).toBe(410);
+    const expired = await download(local);
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain("hết hạn");
   });
@@ -195,6 +203,10 @@ describe("the meetings' documents", () => {
     for (const part of ["BIÊN BẢN", "Nhà văn hóa khu phố 3", "Quán triệt nghị quyết", "Trần Thị Bình", "Nguyễn Văn Ân", "Lê Thị Bưởi", "Ốm đau", "Đỗ Văn Cường", "Thống nhất tổ chức trồng cây xanh.", "Ý kiến thảo luận", "Biểu quyết", "21:00"]) {
       expect(text, part).toContain(part);
     }
+    // The meeting named once: a regular meeting's title already says what kind it is.
+    expect(text).toContain("Sinh hoạt chi bộ định kỳ tháng 11/2026");
+    expect(text).not.toMatch(/định kỳ: Sinh hoạt/);
+    expect(minutes.fileName).not.toMatch(/dinh-ky-Sinh-hoat/);
     expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ endedAt: new Date("2026-11-25T14:00:00Z"), chairName: "Trần Thị Bình", recorderName: null });
     expect(await db.auditLog.count({ where: { action: "meeting.minutes_details" } })).toBe(1);
     // A member cannot have the minutes draft.

@@ -54,9 +54,9 @@ describe("a cell of a thousand members", () => {
     expect(summary.text).toMatch(/Xin vắng \(150\): Nguyễn Văn Thành 601 \(Lý do khác: Đi làm ca đêm/);
     expect(summary.text).toMatch(/Chưa trả lời \(251\): /);
     expect(summary.text).toMatch(/Không liên lạc được qua bot \(100\): Nguyễn Văn Thành 1, Nguyễn Văn Thành 11, /);
-    expect(labels(summary)).toEqual(["Xem đủ: Tham dự (600)", "Xem đủ: Xin vắng (150)", "Xem đủ: Chưa trả lời (251)", "Xem đủ: Không liên lạc được (100)", "Ghi thay câu trả lời"]);
+    expect(labels(summary)).toEqual(["Xem danh sách: Tham dự (600)", "Xem danh sách: Xin vắng (150)", "Xem danh sách: Chưa trả lời (251)", "Xem danh sách: Không liên lạc được (100)", "Ghi thay câu trả lời"]);
 
-    const [first] = await sec.choose("Xem đủ: Chưa trả lời (251)");
+    const [first] = await sec.choose("Xem danh sách: Chưa trả lời (251)");
     expect(first!.text.split("\n")[0]).toBe("Chưa trả lời (251) — trang 1/7:");
     // The secretary's membership was made first, then the members in order.
     expect(first!.text).toContain("1. Trần Thị Bình\n2. Nguyễn Văn Thành 751\n");

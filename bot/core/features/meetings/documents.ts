@@ -43,7 +43,7 @@ export function meetingDocumentProducers(db: Db): Record<string, DocumentProduce
       const doc: MinutesDocument = {
         header: documentHeader(t, meeting.cell, meeting.startsAt),
         title: t("minutes-title"),
-        subtitle: `${t(`meeting-kind-${meeting.kind}`)}: ${meetingTitle(t, meeting, tz)}`,
+        subtitle: minutesSubtitle(t, meeting, tz),
         facts: [
           [t("minutes-started"), whenText(t, meeting.startsAt, tz)],
           [t("minutes-ended"), meeting.endedAt ? whenText(t, meeting.endedAt, tz) : ""],
@@ -124,6 +124,13 @@ export function meetingDocumentProducers(db: Db): Record<string, DocumentProduce
       return renderAttendanceXlsx(sheet, safeFileName([t("attendance-sheet-file"), cell.name, String(year)], "xlsx"), cell.timeZone);
     },
   };
+}
+
+/** «Diễn đàn: Vai trò của…»; a title that already names the kind (a regular meeting's, or typed so) is left alone. */
+export function minutesSubtitle(t: Translator, meeting: { kind: string; title: string | null; startsAt: Date } & Parameters<typeof meetingTitle>[1], timeZone: string): string {
+  const kind = t(`meeting-kind-${meeting.kind}`);
+  const title = meetingTitle(t, meeting, timeZone);
+  return title.toLocaleLowerCase("vi").startsWith(kind.toLocaleLowerCase("vi")) ? title : `${kind}: ${title}`;
 }
 
 /** A stored reason: one of the answer codes (worded), or the secretary's own words. */

@@ -1,6 +1,7 @@
 /** The note or the resolution's main points after a meeting, sent to every member of the cell. */
 import type { Db } from "../../../../db/client.ts";
-import { planMessages } from "../../../delivery/outbox.ts";
+import { sql } from "../../../../db/sql.ts";
+import { planFanOut } from "../../../delivery/outbox.ts";
 import { audit } from "../../../domain/audit.ts";
 import type { CellRecord } from "../../../domain/cells.ts";
 import { DomainError } from "../../../domain/errors.ts";
@@ -16,14 +17,17 @@ export async function saveNotes(db: Db, input: { actorId: string; meetingId: str
     await requireRole(tx, input.actorId, meeting.cellId, adminRoles);
     await tx.meeting.update({ where: { id: meeting.id }, data: { notes: input.notes } });
     await audit(tx, { cellId: meeting.cellId, actorPersonId: input.actorId, action: "meeting.notes", details: { meetingId: meeting.id, length: input.notes.length }, at: input.now });
-    const members = await tx.membership.findMany({ where: { cellId: meeting.cellId, status: "active" } });
     // The time in the key: notes sent again later (corrected) are a new message, not a duplicate.
-    const stamp = input.now.getTime();
-    await planMessages(
-      tx,
-      members.map((m) => ({ key: `mn:${meeting.id}:${stamp}:${m.personId}`, kind: meetingOutboxKinds.notes, personId: m.personId, cellId: meeting.cellId, subjectId: meeting.id, dueAt: input.now })),
-    );
-    return { count: members.length, cell: meeting.cell };
+    // Planned by the database, one row per active member, whatever the size of the cell.
+    const count = await planFanOut(tx, {
+      audience: sql`SELECT person_id FROM membership WHERE cell_id = ${meeting.cellId} AND status = 'active'`,
+      keyPrefix: `mn:${meeting.id}:${input.now.getTime()}:`,
+      kind: meetingOutboxKinds.notes,
+      cellId: meeting.cellId,
+      subjectId: meeting.id,
+      dueAt: input.now,
+    });
+    return { count, cell: meeting.cell };
   });
 }
 

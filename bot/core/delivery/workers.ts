@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "../../db/client.ts";
+import { releaseLeasesOf } from "./lease.ts";
 
 export interface WorkerIdentity {
   id: string;
@@ -73,8 +74,16 @@ export async function releaseDeadClaims(db: Db, input: { me: Pick<WorkerIdentity
       data: release,
     })
   ).count;
-  if (dead.length) await db.outboxWorker.deleteMany({ where: { id: { in: dead } } });
+  if (dead.length) {
+    await releaseLeasesOf(db, dead);
+    await db.outboxWorker.deleteMany({ where: { id: { in: dead } } });
+  }
   return fromDead + expired;
+}
+
+/** Frees the leases of workers known dead (a sender killed mid-run); true when there was one. */
+export async function releaseDeadLeases(db: Db, me: Pick<WorkerIdentity, "id"> | null, deadAfterMs = defaultDeadAfterMs): Promise<boolean> {
+  return (await releaseLeasesOf(db, await deadWorkers(db, me, deadAfterMs))) > 0;
 }
 
 /** Whether some claim belongs to a worker known dead (the heartbeat then asks for a run at once). */

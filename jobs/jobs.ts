@@ -1,10 +1,13 @@
 /**
  * The bot's periodic work as plain jobs: the outbox dispatch every minute, and each feature's own
- * jobs (keeping a rule's next meetings scheduled). Every job is safe to run twice.
+ * jobs (keeping a rule's next meetings scheduled). Every job is safe to run twice; with several
+ * instances on one database, the outbox has one sender (its lease) and a feature's job runs in one
+ * instance per tick.
  */
 import type { Platform } from "../bot/core/contract/messages.ts";
 import type { CoreDeps } from "../bot/core/deps.ts";
 import { runOutbox } from "../bot/core/delivery/dispatch.ts";
+import { takeLease } from "../bot/core/delivery/lease.ts";
 import type { Core } from "../bot/core/kernel/app.ts";
 import { backupDatabase, pruneBackups } from "../bot/db/backup.ts";
 import type { Pacer } from "../bot/lib/pacer.ts";
@@ -36,6 +39,19 @@ export function botJobs(input: { core: Core; deps: CoreDeps; pacers: ReadonlyMap
       cron: "* * * * *",
       run: () => runOutbox({ core: deps, renderers: core.outboxRenderers(), pacers, workerId }, { now: now(), concurrency: input.parallelSends }),
     },
-    ...core.jobs().map((job) => ({ name: job.name, cron: job.cron, run: () => job.run(now()) })),
+    ...core.jobs().map((job) => ({ name: job.name, cron: job.cron, run: () => oncePerTick(deps, job.name, workerId, () => job.run(now())) })),
   ];
+}
+
+/**
+ * Several instances tick together: a feature's job runs in the one that takes its lease first.
+ * The lease outlives the run by most of a minute and is not given back, so the others, ticking
+ * the same minute, skip it; no job here runs more often than once a minute. (Every job is also
+ * safe to run twice: this only saves the work.)
+ */
+export const jobLeaseMs = 50_000;
+
+export async function oncePerTick<T>(deps: Pick<CoreDeps, "db">, name: string, workerId: string, run: () => Promise<T>): Promise<T | null> {
+  if (!(await takeLease(deps.db, { name: `job:${name}`, holder: `${workerId}:${Date.now()}`, ttlMs: jobLeaseMs }))) return null;
+  return run();
 }

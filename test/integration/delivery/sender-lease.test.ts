@@ -58,3 +58,19 @@ it("is taken over when its holder stops renewing, and at once when its worker is
   await releaseDeadClaims(db, { me: null, now: new Date(), leaseMs: 300_000 });
   expect(await takeLease(db, { name: "outbox-sender", holder: "alive", ttlMs: 15_000 })).toBe(true);
 });
+
+it("runs a feature's job in one instance per tick when several tick together", async () => {
+  const { oncePerTick } = await import("../../../jobs/jobs.ts");
+  let runs = 0;
+  const job = async () => {
+    runs++;
+    await new Promise((r) => setTimeout(r, 5));
+    return "done";
+  };
+  const results = await Promise.all(["host:1:a", "host:2:b", "host:3:c"].map((worker) => oncePerTick(h.deps, "meeting-rules", worker, job)));
+  expect(runs).toBe(1);
+  expect(results.filter((r) => r === "done")).toHaveLength(1);
+  // Another job's lease is its own.
+  expect(await oncePerTick(h.deps, "report-reminders", "host:2:b", job)).toBe("done");
+  expect(runs).toBe(2);
+});

@@ -3,7 +3,7 @@
  * row of kind "test.note" through the real Telegram messenger until none is left. Run as a child
  * process by test/integration/delivery/crash.test.ts, which kills it with SIGKILL mid-fan-out.
  *
- * env: DATABASE_URL, TELEGRAM_API_ROOT
+ * env: DATABASE_URL, TELEGRAM_API_ROOT, TELEGRAM_RATE (calls a second, default 1000)
  */
 import { pino } from "pino";
 import { runOutbox } from "../../bot/core/delivery/dispatch.ts";
@@ -18,7 +18,7 @@ const botInfo = { id: 1, is_bot: true as const, first_name: "Chi bộ", username
 const note: OutboxRenderer = async (row) => ({ action: "send", messages: [{ text: `Nhắc lịch ${row.key}` }] });
 
 const db = await createDb(process.env.DATABASE_URL!);
-const bot = createTelegramBot({ token: "123:abc", apiRoot: process.env.TELEGRAM_API_ROOT!, botInfo, globalRate: 1000 });
+const bot = createTelegramBot({ token: "123:abc", apiRoot: process.env.TELEGRAM_API_ROOT!, botInfo, globalRate: Number(process.env.TELEGRAM_RATE ?? 1000) });
 const deps = {
   db,
   i18n: createI18n(new URL("../../locales", import.meta.url).pathname),

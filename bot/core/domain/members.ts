@@ -48,6 +48,12 @@ export async function requireRole(db: DbTx, personId: string, cellId: string, al
   return membership;
 }
 
+/** Whether the person is the cell's active secretary or deputy now: for checks that answer, not refuse. */
+export async function isCellAdmin(db: DbTx, personId: string, cellId: string): Promise<boolean> {
+  const m = await db.membership.findUnique({ where: { cellId_personId: { cellId, personId } }, select: { status: true, role: true } });
+  return m?.status === "active" && adminRoles.includes(m.role as Role);
+}
+
 /** The membership an action targets, checked to be in a cell where the actor has one of `allowed`. */
 export async function targetFor(db: DbTx, actorId: string, membershipId: string, allowed: readonly Role[]) {
   const target = await db.membership.findUnique({ where: { id: membershipId }, include: { person: true, cell: true } });

@@ -4,18 +4,17 @@
  * and where no link can be made (no public URL configured), a plain word of why and what to do.
  */
 import type { CoreDeps } from "../deps.ts";
+import { utcToZonedWall } from "../time/zoned.ts";
 import { makeFileToken } from "../documents/links.ts";
 import type { DocumentProducer } from "../documents/producer.ts";
 import type { Turn } from "./turn.ts";
 
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
 /** «04:30 ngày 02/12/2026»: wall time in the bot's zone, as the link's expiry is read by a person. */
 function expiryText(turn: Turn, at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
-  return turn.t("document-expiry", { time: `${parts.hour}:${parts.minute}`, date: `${parts.day}/${parts.month}/${parts.year}` });
+  const w = utcToZonedWall(at, timeZone);
+  return turn.t("document-expiry", { time: `${pad2(w.hour)}:${pad2(w.minute)}`, date: `${pad2(w.day)}/${pad2(w.month)}/${w.year}` });
 }
 
 export type DocumentOffer = (turn: Turn, kind: string, subjectId: string) => Promise<void>;

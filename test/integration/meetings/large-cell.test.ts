@@ -9,8 +9,8 @@ import { createHarness, labels, seedBulkMembers, seedCell, type Harness } from "
 
 let h: Harness;
 beforeEach(async () => {
+  // The harness's clock starts at 2026-11-24T02:00:00Z.
   h = await createHarness({ features: [meetingsFeature] });
-  h.clock.now = new Date("2026-11-24T02:00:00Z");
 });
 afterEach(async () => {
   await h.close();

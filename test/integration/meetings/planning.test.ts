@@ -12,8 +12,8 @@ import { createHarness, seedBulkMembers, seedCell, type Harness } from "../../he
 
 let h: Harness;
 beforeEach(async () => {
+  // The harness's clock starts at 2026-11-24T02:00:00Z.
   h = await createHarness({ features: [meetingsFeature] });
-  h.clock.now = new Date("2026-11-24T02:00:00Z");
 });
 afterEach(async () => {
   await h.close();

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { docxMime, type MinutesDocument, type ReportDocument } from "../../../bot/core/documents/models.ts";
 import { joinSections, readZipEntry } from "../../../bot/core/documents/word/combine.ts";
-import { asciiSlug, safeFileName } from "../../../bot/core/documents/word/file-name.ts";
+import { asciiSlug, safeFileName } from "../../../bot/core/documents/file-name.ts";
 import { BODY_SIZE, FONT, PAGE } from "../../../bot/core/documents/word/layout.ts";
 import { renderMinutesDocx } from "../../../bot/core/documents/word/minutes.ts";
 import { renderReportDocx, renderReportsDocx } from "../../../bot/core/documents/word/report.ts";

@@ -4,6 +4,7 @@
  */
 import type { Border, Borders, Cell, Fill, Workbook, Worksheet } from "exceljs";
 import { utcToZonedWall } from "../../time/zoned.ts";
+import { asciiSlug } from "../file-name.ts";
 import { type DocumentFile, xlsxMime } from "../models.ts";
 
 /**
@@ -11,19 +12,8 @@ import { type DocumentFile, xlsxMime } from "../models.ts";
  * non-ASCII attachment names, so the name is plain ASCII whatever the reader's language.
  */
 export function xlsxFileName(name: string): string {
-  const stem = name
-    .replace(/\.xlsx$/i, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    // Every other separator («12/2026», «Chi bộ: 3») becomes a dash rather than vanishing, so the
-    // words stay apart.
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    // Some systems still cut names at 255 bytes; the extension must survive.
-    .slice(0, 120)
-    .replace(/-+$/, "");
+  // Some systems still cut names at 255 bytes; the extension must survive.
+  const stem = asciiSlug(name.replace(/\.xlsx$/i, "")).slice(0, 120).replace(/-+$/, "");
   return `${stem || "bang"}.xlsx`;
 }
 

@@ -5,7 +5,7 @@
 import type { FileChild, Paragraph } from "docx";
 import { docxMime, type DocumentFile, type MinutesDocument } from "../models.ts";
 import { answerParagraphs, bodyParagraph, centred, dottedLine, fieldLine, headerBlock, heading, line, pack, section, signatureBlock, signatureParagraphs, subtitle, title } from "./blocks.ts";
-import { safeFileName } from "./file-name.ts";
+import { safeFileName } from "../file-name.ts";
 import { BLOCK_GAP, FIRST_LINE_INDENT, MINUTES_BLANK_LINES, MINUTES_MISSING_TEXT_LINES, MINUTES_SIGNATURE_ORDER, SIGNATURE_COLUMNS } from "./layout.ts";
 
 function oneLine(text: string): string {

@@ -7,7 +7,7 @@ import type { FileChild } from "docx";
 import { docxMime, type DocumentFile, type ReportDocument } from "../models.ts";
 import { answerParagraphs, bodyParagraph, fieldLine, headerBlock, heading, line, pack, section, signatureBlock, signatureParagraphs, subtitle, title } from "./blocks.ts";
 import { joinSections, readZipEntry } from "./combine.ts";
-import { safeFileName } from "./file-name.ts";
+import { safeFileName } from "../file-name.ts";
 import { BLOCK_GAP, SIGNATURE_COLUMNS } from "./layout.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });

@@ -5,7 +5,8 @@
  */
 import type { Db } from "../../../db/client.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import { isAdminRole } from "../../domain/members.ts";
+import { isCellAdmin } from "../../domain/members.ts";
+import { safeFileName } from "../../documents/file-name.ts";
 import { documentHeader } from "../../documents/header.ts";
 import type { AttendanceMark, AttendanceSheet, MinutesDocument } from "../../documents/models.ts";
 import type { DocumentProducer } from "../../documents/producer.ts";
@@ -18,11 +19,6 @@ export const meetingDocumentKinds = { minutes: "minutes", attendance: "attendanc
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
-async function isAdmin(db: Db, personId: string, cellId: string): Promise<boolean> {
-  const m = await db.membership.findUnique({ where: { cellId_personId: { cellId, personId } }, select: { status: true, role: true } });
-  return m?.status === "active" && isAdminRole(m.role);
-}
-
 /** The attendance sheet's subject: the cell and the year, one id. */
 export const attendanceSubject = (cellId: string, year: number) => `${cellId}.${year}`;
 
@@ -30,7 +26,7 @@ export function meetingDocumentProducers(db: Db): Record<string, DocumentProduce
   return {
     [meetingDocumentKinds.minutes]: async ({ personId, subjectId, t }) => {
       const meeting = await db.meeting.findUnique({ where: { id: subjectId }, include: { cell: true } });
-      if (!meeting || meeting.status !== "scheduled" || !(await isAdmin(db, personId, meeting.cellId))) return null;
+      if (!meeting || meeting.status !== "scheduled" || !(await isCellAdmin(db, personId, meeting.cellId))) return null;
       const rows = await db.attendance.findMany({ where: { meetingId: meeting.id }, include: { person: { select: { fullName: true } } }, orderBy: { person: { fullName: "asc" } } });
       const names = (status: string) => rows.filter((r) => r.status === status).map((r) => r.person.fullName ?? "?");
       const firstSent = await db.outboxMessage.findFirst({
@@ -86,12 +82,13 @@ export function meetingDocumentProducers(db: Db): Record<string, DocumentProduce
       const [, cellId, yearText] = match as unknown as [string, string, string];
       const year = Number(yearText);
       const cell = await db.cell.findUnique({ where: { id: cellId } });
-      if (!cell || !(await isAdmin(db, personId, cell.id))) return null;
+      if (!cell || !(await isCellAdmin(db, personId, cell.id))) return null;
       const meetings = (await db.meeting.findMany({ where: { cellId, status: "scheduled", attendanceRecordedAt: { not: null } }, orderBy: { startsAt: "asc" }, include: { attendance: true } })).filter(
         (m) => utcToZonedWall(m.startsAt, cell.timeZone).year === year,
       );
       const members = await db.membership.findMany({ where: { cellId, OR: [{ status: "active" }, { personId: { in: meetings.flatMap((m) => m.attendance.map((a) => a.personId)) } }] }, include: { person: { select: { fullName: true } } } });
       const tallies = await absenceTallies(db, cellId, year, cell.timeZone);
+      const byMeeting = meetings.map((m) => new Map(m.attendance.map((a) => [a.personId, a])));
       const sheet: AttendanceSheet = {
         title: t("attendance-sheet-title", { cell: cell.name, year: String(year) }),
         labels: {
@@ -112,15 +109,15 @@ export function meetingDocumentProducers(db: Db): Record<string, DocumentProduce
         rows: members
           .map((member) => ({
             name: member.person.fullName ?? "?",
-            marks: meetings.map((m) => {
-              const a = m.attendance.find((x) => x.personId === member.personId);
+            marks: byMeeting.map((attendance) => {
+              const a = attendance.get(member.personId);
               return { mark: (a?.status ?? null) as AttendanceMark, reason: a?.reason ? reasonLabel(t, a.reason) : null };
             }),
             unexcusedMonths: tallies.get(member.personId)?.unexcusedMonths ?? 0,
           }))
           .sort((a, b) => a.name.localeCompare(b.name, "vi")),
       };
-      const [{ renderAttendanceXlsx }, { safeFileName }] = await Promise.all([import("../../documents/excel/attendance.ts"), import("../../documents/word/file-name.ts")]);
+      const { renderAttendanceXlsx } = await import("../../documents/excel/attendance.ts");
       return renderAttendanceXlsx(sheet, safeFileName([t("attendance-sheet-file"), cell.name, String(year)], "xlsx"), cell.timeZone);
     },
   };

@@ -3,11 +3,12 @@
  * comment (flow "report.return", on the shared form runner); until then its author may take it
  * back. Each is decided once, whoever presses first; the services check who may, at that moment.
  */
+import { isCellAdmin } from "../../domain/members.ts";
 import { cancelButton, cancelChoice, textStep, type StepDef } from "../../kernel/dialogue/steps.ts";
 import type { DialogueDecl, Turn } from "../../kernel/feature.ts";
 import { buttons } from "./buttons.ts";
 import { personName } from "./queries.ts";
-import { isCellAdmin, loadVersion, mayRead, ownLatestVersion, renderVersion, versionForAdmin } from "./reading.ts";
+import { loadVersion, mayRead, ownLatestVersion, renderVersion, versionForAdmin } from "./reading.ts";
 import { versionStatus } from "./records.ts";
 import type { Runtime } from "./runtime.ts";
 import { acceptVersion, returnVersion, type DecisionOutcome } from "./services/decide.ts";

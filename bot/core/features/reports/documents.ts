@@ -4,22 +4,22 @@
  * spreadsheet (the secretary and deputy). Who may have what is `mayRead` and the admin check,
  * as for reading in chat.
  */
+import { isCellAdmin } from "../../domain/members.ts";
 import type { Db } from "../../../db/client.ts";
 import type { Translator } from "../../../i18n/index.ts";
+import { safeFileName } from "../../documents/file-name.ts";
 import { documentHeader } from "../../documents/header.ts";
 import type { ReportDocument, RoundStatusSheet } from "../../documents/models.ts";
 import type { DocumentProducer } from "../../documents/producer.ts";
-import { utcToZonedWall } from "../../time/zoned.ts";
 import { reportModel } from "./engine/report.ts";
 import { engineTextsFrom } from "./engine/engine-texts.ts";
 import { deriveTemplate, profileOf } from "./derive.ts";
-import { isCellAdmin, loadVersion, mayRead, templateAt, type LoadedVersion } from "./reading.ts";
+import { loadVersion, mayRead, templateAt, type LoadedVersion } from "./reading.ts";
 import { parseState, versionStatus } from "./records.ts";
 import type { TemplateStore } from "./template-store.ts";
+import { formatDay } from "./views.ts";
 
 export const reportDocumentKinds = { report: "report", round: "round-reports", status: "round-status" } as const;
-
-const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /** A submitted version as the Word model; null when its state or template cannot be read. */
 function reportDocument(store: TemplateStore, t: Translator, v: LoadedVersion): ReportDocument | null {
@@ -29,8 +29,7 @@ function reportDocument(store: TemplateStore, t: Translator, v: LoadedVersion): 
   const template = deriveTemplate({ template: base, followUpText: v.draft.followUpText, t });
   const cell = v.draft.round.cell;
   const author = v.draft.person.fullName ?? "?";
-  const w = utcToZonedWall(v.submittedAt, cell.timeZone);
-  const model = reportModel(template, state, { ...profileOf(v.draft.person.category), fullName: author, cellName: cell.name, dateText: `${pad2(w.day)}/${pad2(w.month)}/${w.year}` }, engineTextsFrom(t));
+  const model = reportModel(template, state, { ...profileOf(v.draft.person.category), fullName: author, cellName: cell.name, dateText: formatDay(v.submittedAt, cell.timeZone) }, engineTextsFrom(t));
   return {
     header: documentHeader(t, cell, v.submittedAt),
     title: model.title,
@@ -65,7 +64,7 @@ export function reportDocumentProducers(db: Db, store: TemplateStore): Record<st
         if (doc) docs.push(doc);
       }
       if (docs.length === 0) return null;
-      const [{ renderReportsDocx }, { safeFileName }] = await Promise.all([import("../../documents/word/report.ts"), import("../../documents/word/file-name.ts")]);
+      const { renderReportsDocx } = await import("../../documents/word/report.ts");
       return renderReportsDocx(docs, safeFileName([t("report-doc-round-file"), round.title], "docx"));
     },
 
@@ -106,7 +105,6 @@ export function reportDocumentProducers(db: Db, store: TemplateStore): Record<st
         timeZone: round.cell.timeZone,
       };
       const { renderRoundStatusXlsx } = await import("../../documents/excel/round-status.ts");
-      const { safeFileName } = await import("../../documents/word/file-name.ts");
       return renderRoundStatusXlsx(sheet, safeFileName([t("report-doc-status-file"), round.title], "xlsx"));
     },
   };

@@ -5,7 +5,7 @@
 import type { Db } from "../../../db/client.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import { DomainError } from "../../domain/errors.ts";
-import { adminRoles, anyRole, requireRole, type Role } from "../../domain/members.ts";
+import { adminRoles, anyRole, isCellAdmin, requireRole } from "../../domain/members.ts";
 import type { OutboundMessage } from "../../contract/messages.ts";
 import { latestTemplate } from "./engine/engine.ts";
 import { engineTextsFrom } from "./engine/engine-texts.ts";
@@ -23,11 +23,6 @@ export async function loadVersion(db: Db, versionId: string) {
   });
 }
 export type LoadedVersion = NonNullable<Awaited<ReturnType<typeof loadVersion>>>;
-
-export async function isCellAdmin(db: Db, personId: string, cellId: string): Promise<boolean> {
-  const m = await db.membership.findUnique({ where: { cellId_personId: { cellId, personId } }, select: { status: true, role: true } });
-  return m?.status === "active" && adminRoles.includes(m.role as Role);
-}
 
 /** The author always; the cell's secretary and deputy while they hold the role. Nobody else. */
 export async function mayRead(db: Db, personId: string, v: LoadedVersion): Promise<boolean> {

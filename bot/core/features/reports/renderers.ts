@@ -3,13 +3,14 @@
  * sends, or skips a message that stopped being true.
  */
 import type { OutboxRenderer, RenderOutcome } from "../../delivery/outbox.ts";
+import { isCellAdmin } from "../../domain/members.ts";
 import type { OutboundMessage } from "../../contract/messages.ts";
 import { activeCandidates } from "./audience.ts";
 import { buttons } from "./buttons.ts";
 import { reportKinds } from "./notices.ts";
 import { draftPayload, reminderPayload, roundPayload, versionPayload } from "./payloads.ts";
 import { liveDraft, personName, roundTally, scheduledMeetingStart, wasSent } from "./queries.ts";
-import { isCellAdmin, loadVersion, renderVersion } from "./reading.ts";
+import { loadVersion, renderVersion } from "./reading.ts";
 import { draftStatus, editableStatuses, versionStatus } from "./records.ts";
 import type { TemplateStore } from "./template-store.ts";
 import { digestNotice, reminderNotice, roundOpenedNotice } from "./views.ts";

@@ -3,7 +3,7 @@
  * messenger's id of the update): written before the delivery is acknowledged, so a redelivery of
  * the same update is recognised and ignored, and an update acknowledged but not yet handled when
  * the process stopped is handled at the next start. The payload is kept only until then.
- * (Zalo's polling and webhook use their own copy of this in bot/zalo/inbox.ts.)
+ * Telegram's webhook uses it as it is; Zalo's polling and webhook through bot/zalo/inbox.ts.
  */
 import type { Db } from "./client.ts";
 import { isUniqueViolation } from "./errors.ts";

@@ -30,10 +30,26 @@ export type AuditAction =
   | "report.proxy_submitted"
   | "report.withdrawn"
   | "report.accepted"
-  | "report.returned";
+  | "report.returned"
+  | "report.forwarded"
+  | "committee.created"
+  | "committee.link_requested"
+  | "committee.link_approved"
+  | "committee.link_rejected"
+  | "committee.link_ended"
+  | "committee.officer_appointed"
+  | "committee.officer_ended"
+  | "committee.charge_set"
+  | "committee.digest_day_set"
+  | "committee.round_opened"
+  | "committee.notice_sent"
+  | "committee.issue_raised"
+  | "committee.issue_withdrawn";
 
 export interface AuditEntry {
   cellId?: string | null;
+  /** The committee that acted or was acted on (links, posts, rounds and notices from above). */
+  committeeId?: string | null;
   actorPersonId?: string | null;
   targetPersonId?: string | null;
   action: AuditAction;
@@ -49,6 +65,7 @@ export async function audit(db: Tx, entry: AuditEntry): Promise<void> {
   await db.auditLog.create({
     data: {
       cellId: entry.cellId ?? null,
+      committeeId: entry.committeeId ?? null,
       actorPersonId: entry.actorPersonId ?? null,
       targetPersonId: entry.targetPersonId ?? null,
       action: entry.action,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "person" ADD COLUMN "holds_post" BOOLEAN;
+

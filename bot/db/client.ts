@@ -20,6 +20,20 @@ export const migrationsDir = resolve(projectRoot, "prisma/migrations");
 /** PostgreSQL (`postgresql://` or `postgres://`) rather than the embedded SQLite file. */
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
+/** Which database a handle speaks to: SQL written by hand is portable, or has one variant per kind. */
+export type DbKind = "sqlite" | "postgresql";
+
+/** The kind of each handle `createDb` opened, read from its URL there and nowhere else. */
+const kinds = new WeakMap<Db, DbKind>();
+
+/** The kind of a database handle opened by `createDb`. */
+export function kindOf(db: Db): DbKind {
+  const kind = kinds.get(db);
+  // Every handle comes from createDb; guessing would silently run the wrong variant.
+  if (!kind) throw new Error("This database handle was not opened by createDb: whether it is SQLite or PostgreSQL is unknown.");
+  return kind;
+}
+
 /** `file:./data/x.db` → an absolute `file:` URL, so the CLI and the app open the same file wherever they run from. */
 export function absoluteSqliteUrl(url: string, cwd = process.cwd()): string {
   // A PostgreSQL URL names a server, not a path: as it is.
@@ -73,7 +87,9 @@ export async function createDb(url: string): Promise<Db> {
     const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import("./generated-pg/client.ts"), import("@prisma/adapter-pg")]);
     // One schema, two generated clients with the same models and methods (prisma/derive-postgresql.mjs):
     // the code is written against the SQLite client's types, which the PostgreSQL client matches.
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    const db = new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    kinds.set(db, "postgresql");
+    return db;
   }
   if (url.startsWith("file:")) {
     // WAL keeps readers from blocking the writer; it is a property of the file, kept once set.
@@ -88,7 +104,9 @@ export async function createDb(url: string): Promise<Db> {
   }
   // A busy timeout lets a second process (a second scheduler, a CLI) wait instead of failing.
   // Foreign keys need no pragma: better-sqlite3 is built with them on for every connection.
-  return new PrismaClient({ adapter: withPageCache(new PrismaBetterSQLite3({ url, timeout: 5000 })) });
+  const db = new PrismaClient({ adapter: withPageCache(new PrismaBetterSQLite3({ url, timeout: 5000 })) });
+  kinds.set(db, "sqlite");
+  return db;
 }
 
 /**

@@ -5,11 +5,13 @@ import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { EventSink, MessengerAdapter } from "../core/contract/ports.ts";
 import type { Db } from "../db/client.ts";
-import { createInbox } from "../db/inbox.ts";
+import { randomUUID } from "node:crypto";
+import { createInbox, defaultReplayTiming, type ReplayTiming } from "../db/inbox.ts";
 import { createCallHealth, type CallHealth, type CallState, type HealthReporting } from "../http/health.ts";
 import type { HttpServer } from "../http/server.ts";
 import { webhookHandler } from "../http/webhook.ts";
 import type { I18n } from "../i18n/index.ts";
+import { repeat, type Repeating } from "../lib/repeat.ts";
 import type { Logger } from "../logger.ts";
 import { createTelegramBot, installTelegramHandlers, setCommandMenu } from "./bot.ts";
 import { createTelegramMessenger } from "./messenger.ts";
@@ -21,6 +23,8 @@ export interface TelegramAdapterDeps {
   db?: Db;
   /** Webhook mode: the listener its route is added to. */
   http?: HttpServer;
+  /** Webhook mode: when updates left by a stopped instance are replayed (tests shorten it). */
+  replay?: ReplayTiming;
 }
 
 /** The header Telegram puts setWebhook's secret_token in (lower-cased by Node). */
@@ -56,7 +60,21 @@ function trackHealth(bot: Bot, health: CallHealth): void {
  * same code as a polled update, in ./normalize.ts; anything else in it is ignored there.
  */
 const updateEnvelope = z.object({ update_id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).passthrough();
-const isUpdate = (body: unknown): body is Update => updateEnvelope.safeParse(body).success;
+
+/**
+ * A webhook body, or the same text kept in the inbox, read back as an update: one check for both,
+ * so a stored update is exactly what was accepted. Null when it is not JSON or not an update.
+ */
+function parseUpdate(raw: string): Update | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  // The envelope's check is all zod can say of an update; the rest is grammY's type.
+  return updateEnvelope.safeParse(body).success ? (body as Update) : null;
+}
 
 /**
  * Connects to Telegram (getMe) and returns the adapter. `start` takes updates by long polling (the
@@ -78,11 +96,13 @@ export async function createTelegramAdapter(config: Config & { TELEGRAM_BOT_TOKE
   let webhookPath: string | null = null;
   const inFlight = new Set<Promise<void>>();
   let menuSet: Promise<void> = Promise.resolve();
+  let replaying: Repeating | null = null;
 
   async function startWebhook(): Promise<void> {
     const { db, http } = deps;
     if (!db || !http) throw new Error("Telegram webhook mode needs the database and the HTTP listener.");
-    const inbox = createInbox(db, "telegram");
+    const timing = deps.replay ?? defaultReplayTiming;
+    const inbox = createInbox(db, "telegram", timing);
     const handle = (id: string, update: Update) => {
       const done = bot
         .handleUpdate(update)
@@ -94,17 +114,22 @@ export async function createTelegramAdapter(config: Config & { TELEGRAM_BOT_TOKE
       return done;
     };
     await inbox.prune(new Date()).catch((err: unknown) => log.warn({ err }, "could not prune old update ids"));
-    // What was acknowledged before the last stop but never handled goes first, in order.
-    for (const row of await inbox.unhandled()) {
-      let update: unknown;
-      try {
-        update = JSON.parse(row.payload);
-      } catch {
-        update = null;
-      }
-      if (isUpdate(update)) await handle(row.id, update);
-      else await inbox.markHandled(row.id, new Date());
-    }
+    // Updates acknowledged but never handled, by this process before it stopped or by another
+    // instance that stopped: each claimed, then handled in order, one after the other.
+    const holder = `telegram:${randomUUID()}`;
+    const replay = async () => {
+      const replayed = await inbox.replay(
+        async (row) => {
+          const update = parseUpdate(row.payload);
+          if (update) await handle(row.id, update);
+          else await inbox.markHandled(row.id, new Date());
+        },
+        { holder },
+      );
+      if (replayed) log.info({ count: replayed }, "telegram updates left unhandled by a stop handled now");
+    };
+    // What was left before this start goes before anything new.
+    await replay();
     const url = new URL(config.TELEGRAM_WEBHOOK_URL!);
     webhookPath = url.pathname;
     http.route(
@@ -115,13 +140,8 @@ export async function createTelegramAdapter(config: Config & { TELEGRAM_BOT_TOKE
         secret: config.TELEGRAM_WEBHOOK_SECRET!,
         logger: log.child({ component: "webhook" }),
         async onBody(raw) {
-          let body: unknown;
-          try {
-            body = JSON.parse(raw);
-          } catch {
-            body = null;
-          }
-          if (!isUpdate(body)) {
+          const body = parseUpdate(raw);
+          if (!body) {
             log.warn("webhook body is not an update");
             return { status: 400, body: { ok: false, description: "Bad Request" } };
           }
@@ -142,6 +162,8 @@ export async function createTelegramAdapter(config: Config & { TELEGRAM_BOT_TOKE
       throw new Error("Telegram refused the webhook (setWebhook failed). TELEGRAM_WEBHOOK_URL must be a public https URL.", { cause: error });
     }
     log.info({ bot: bot.botInfo.username, path: webhookPath }, "telegram webhook registered");
+    // Then now and again, for what another instance leaves when it stops while this one runs.
+    replaying = repeat(replay, { everyMs: timing.everyMs, onError: (err) => log.error({ err }, "could not replay the telegram inbox") });
   }
 
   return {
@@ -166,6 +188,8 @@ export async function createTelegramAdapter(config: Config & { TELEGRAM_BOT_TOKE
       // The webhook stays set: Telegram keeps what arrives meanwhile and delivers it after a restart.
       if (webhookPath) deps.http?.unroute("POST", webhookPath);
       webhookPath = null;
+      await replaying?.stop();
+      replaying = null;
       // Resolves once every update being handled has finished: nothing is left half-written.
       if (runner?.isRunning()) await runner.stop();
       while (inFlight.size > 0) await Promise.all(inFlight);

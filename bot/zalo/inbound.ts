@@ -4,20 +4,23 @@
  * 1. a sender with too many updates already waiting is refused at once (told once per burst), so a
  *    flood from one account never holds up everyone else;
  * 2. the update is written to the inbox (inbox.ts) before anything else: a replay of a message id
- *    already there is ignored, and one written but not handled (a crash) is handled at next start;
+ *    already there is ignored, and one written but not handled (a crash) is replayed later, by this
+ *    instance or another;
  * 3. updates of one person are handled one after the other, in the order received (those of
  *    different people concurrently);
  * 4. the text is read against the options last shown in the chat and the commands the core
  *    knows (normalize.ts), and the event goes to the core (several, for "2, 5" on a list); then
  *    the inbox forgets the update's text.
  */
+import { randomUUID } from "node:crypto";
 import type { EventSink } from "../core/contract/ports.ts";
 import type { Db } from "../db/client.ts";
+import type { ReplayTiming } from "../db/inbox.ts";
 import type { I18n, Locale } from "../i18n/index.ts";
 import { createFloodGate } from "../lib/flood-gate.ts";
 import type { Logger } from "../logger.ts";
 import { loadChoices } from "./choices.ts";
-import { markHandled, pruneInbound, recordInbound, unhandledInbound } from "./inbox.ts";
+import { markHandled, pruneInbound, recordInbound, replayInbound } from "./inbox.ts";
 import type { ZaloMessenger } from "./messenger.ts";
 import { commandTable, normalizeZaloUpdate } from "./normalize.ts";
 import type { ZaloUpdate } from "./types.ts";
@@ -36,6 +39,8 @@ export interface ZaloInboundDeps {
   botId?: string;
   /** Updates of one sender that may wait or run at once; beyond, they are dropped (default 8). */
   maxQueuedPerSender?: number;
+  /** When updates left by a stopped instance are replayed (tests shorten it). */
+  replay?: ReplayTiming;
 }
 
 export interface ZaloInbound {
@@ -45,7 +50,10 @@ export interface ZaloInbound {
    * could not be recorded; the update is then not handled.
    */
   accept(update: ZaloUpdate): Promise<"accepted" | "duplicate" | "dropped">;
-  /** Handles what the inbox holds but was never handled (the process stopped in between). */
+  /**
+   * Handles what the inbox holds but was never handled (this process or another stopped in
+   * between), each update claimed first so that no other instance handles it too; how many.
+   */
   resume(): Promise<number>;
   /** Resolves when every accepted update has been handled. */
   drain(): Promise<void>;
@@ -59,6 +67,7 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
   let recorded = 0;
   const commands = commandTable(deps.sink.commands());
   const gate = createFloodGate({ maxQueued: deps.maxQueuedPerSender ?? 8 });
+  const holder = `zalo:${randomUUID()}`;
 
   async function handle(update: ZaloUpdate): Promise<void> {
     const { message } = update;
@@ -143,15 +152,18 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
       });
     },
     async resume() {
-      const waiting = await unhandledInbound(db);
-      for (const update of waiting) {
-        const sender = update.message.from.id;
-        // Taken whatever the flood cap says: these were accepted before the restart.
-        gate.admit(sender);
-        enqueue(sender, () => handleRecorded(update));
-      }
-      if (waiting.length > 0) log.info({ count: waiting.length }, "zalo updates received before a stop handled now");
-      return waiting.length;
+      const replayed = await replayInbound(
+        db,
+        (update) => {
+          const sender = update.message.from.id;
+          // Taken whatever the flood cap says: these were accepted before a stop.
+          gate.admit(sender);
+          enqueue(sender, () => handleRecorded(update));
+        },
+        { holder, ...(deps.replay ? { timing: deps.replay } : {}) },
+      );
+      if (replayed) log.info({ count: replayed }, "zalo updates left unhandled by a stop handled now");
+      return replayed ?? 0;
     },
     async drain() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);

@@ -1,9 +1,11 @@
 import type { Config } from "../config.ts";
 import type { EventSink, MessengerAdapter } from "../core/contract/ports.ts";
 import type { Db } from "../db/client.ts";
+import { defaultReplayTiming, type ReplayTiming } from "../db/inbox.ts";
 import { createCallHealth, type CallHealth, type HealthReporting } from "../http/health.ts";
 import type { HttpServer } from "../http/server.ts";
 import type { I18n } from "../i18n/index.ts";
+import { repeat, type Repeating } from "../lib/repeat.ts";
 import type { Logger } from "../logger.ts";
 import { ZaloBotClient, type ZaloBotClientOptions } from "./client.ts";
 import { ZaloApiError } from "./errors.ts";
@@ -27,6 +29,8 @@ export interface ZaloAdapterOptions {
   webhookPort?: number;
   /** Extra client options (tests: retry delays). */
   client?: Omit<ZaloBotClientOptions, "baseUrl" | "baseApiUrl" | "logger">;
+  /** When updates left by a stopped instance are replayed (tests shorten it). */
+  replay?: ReplayTiming;
 }
 
 export interface ZaloAdapter extends MessengerAdapter, HealthReporting {
@@ -64,6 +68,7 @@ export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDep
   let webhook: ZaloWebhookServer | null = null;
   let routedPath: string | null = null;
   let started = false;
+  let replaying: Repeating | null = null;
 
   async function closeWebhook(): Promise<void> {
     if (routedPath) deps.http?.unroute("POST", routedPath);
@@ -94,11 +99,16 @@ export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDep
     async start(sink: EventSink) {
       if (started) return;
       started = true;
-      inbound = createZaloInbound({ db: deps.db, sink, messenger, i18n: deps.i18n, defaultLocale: config.DEFAULT_LOCALE, logger: deps.logger, botId });
+      const timing = options.replay ?? defaultReplayTiming;
+      const taking = createZaloInbound({ db: deps.db, sink, messenger, i18n: deps.i18n, defaultLocale: config.DEFAULT_LOCALE, logger: deps.logger, botId, replay: timing });
+      inbound = taking;
       await pruneInbound(deps.db, new Date()).catch((err: unknown) => log.warn({ err }, "could not prune old message ids"));
-      // What arrived before the last stop but was never handled goes first.
-      await inbound.resume();
-      const accept = inbound.accept;
+      // What arrived before the last stop but was never handled goes first; then now and again, for
+      // what another instance leaves when it stops while this one runs.
+      const resume = () => taking.resume();
+      await resume();
+      replaying = repeat(resume, { everyMs: timing.everyMs, onError: (err) => log.error({ err }, "could not replay the zalo inbox") });
+      const accept = taking.accept;
       if (config.ZALO_MODE === "webhook") {
         const url = new URL(config.ZALO_WEBHOOK_URL!);
         const route = { secret: config.ZALO_WEBHOOK_SECRET!, logger: deps.logger, accept };
@@ -112,6 +122,7 @@ export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDep
           await client.setWebHook(url.toString(), { secret_token: config.ZALO_WEBHOOK_SECRET! });
         } catch (error) {
           await closeWebhook();
+          await replaying.stop();
           throw new Error("Zalo refused the webhook (setWebhook failed). ZALO_WEBHOOK_URL must be a public https URL.", { cause: error });
         }
         log.info({ path: url.pathname }, "zalo webhook registered");
@@ -132,6 +143,7 @@ export async function createZaloAdapter(config: ZaloConfig, deps: ZaloAdapterDep
     async stop() {
       await closeWebhook();
       await client.stopPolling();
+      await replaying?.stop();
       // Resolves once every update being handled has finished. The client stays open: the
       // scheduler may still send while it winds down; the process exit closes the sockets.
       await inbound?.drain();

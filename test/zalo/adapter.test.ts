@@ -183,8 +183,10 @@ describe("long polling", () => {
 
   it("handles at the next start an update written to the inbox but never handled (the process died in between), then forgets its text", async () => {
     const update = textUpdate("thành viên", { userId: "a1", messageId: "crash-window-1" });
-    // As the previous process left it: written, then gone before handling.
+    // As the previous process left it: written, then gone before handling, longer ago than the
+    // grace a replay gives the instance that received an update.
     expect(await recordInbound(testDb.db, parseZaloUpdate(update)!)).toBe(true);
+    await testDb.db.inboundDedup.updateMany({ where: { messageId: "crash-window-1" }, data: { receivedAt: new Date(Date.now() - 2 * 60_000) } });
     const sink = new RecordingSink();
     await startAdapter(sink);
     await until(() => sink.events.length === 1, "the update from before the stop");
@@ -197,6 +199,20 @@ describe("long polling", () => {
     fake.pushUpdate(textUpdate("menu", { userId: "a1" }));
     await until(() => sink.events.length === 2, "the next update");
     expect(sink.events.map((e) => e.input.kind === "command" && e.input.command)).toEqual(["thanhvien", "menu"]);
+  });
+
+  it("handles each update a stopped instance left once, when two instances start at the same time", async () => {
+    const senders = Array.from({ length: 10 }, (_, i) => `left${String(i).padStart(16, "0")}`);
+    for (const [i, userId] of senders.entries()) {
+      expect(await recordInbound(testDb.db, parseZaloUpdate(textUpdate("menu", { userId, messageId: `left-${i}` }))!)).toBe(true);
+    }
+    await testDb.db.inboundDedup.updateMany({ data: { receivedAt: new Date(Date.now() - 2 * 60_000) } });
+    const [a, b] = [new RecordingSink(), new RecordingSink()];
+    await Promise.all([startAdapter(a), startAdapter(b)]);
+    await until(() => a.events.length + b.events.length >= senders.length, "the updates left");
+    await until(async () => (await testDb.db.inboundDedup.count({ where: { payload: { not: null } } })) === 0, "all marked handled");
+    await new Promise((r) => setTimeout(r, 100));
+    expect([...a.events, ...b.events].map((e) => e.userId).sort()).toEqual(senders);
   });
 
   it("lets one flooding account hold only a few places: the rest is dropped with one word, and others are answered at once", async () => {

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Platform } from "../contract/messages.ts";
+import { kindOf } from "../../db/client.ts";
+import { claimDue } from "./claim.ts";
 import { type OutboxRenderer, type OutboxRow } from "./outbox.ts";
 import { planUnreachableNotice as planNotice } from "./unreachable.ts";
 import { releaseLease, takeLease } from "./lease.ts";
@@ -70,6 +72,7 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
   const maxAttempts = options.maxAttempts ?? 6;
   const summary: OutboxSummary = { claimed: 0, sent: 0, skipped: 0, deferred: 0, retried: 0, failed: 0 };
   const log = deps.core.logger.child({ job: "outbox" });
+  const dbKind = kindOf(db);
 
   const claimer = deps.workerId ?? `run:${randomUUID()}`;
   const me = deps.workerId ? { id: deps.workerId } : null;
@@ -172,18 +175,9 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
     const planUnreachableNotice = (row: OutboxRow) => planNotice(db, row, now);
 
     for (;;) {
-      const due = await db.outboxMessage.findMany({
-        where: { status: "pending", dueAt: { lte: now } },
-        orderBy: { dueAt: "asc" },
-        take: batchSize,
-        select: { id: true },
-      });
-      if (due.length === 0) break;
       const token = claimer;
-      await db.outboxMessage.updateMany({
-        where: { id: { in: due.map((d) => d.id) }, status: "pending" },
-        data: { status: "sending", claimedBy: token, claimedAt: clockNow(), attempts: { increment: 1 } },
-      });
+      const claimedNow = await claimDue(db, dbKind, { claimer: token, now, claimedAt: clockNow(), limit: batchSize });
+      if (claimedNow === 0) break;
       const claimed = await db.outboxMessage.findMany({ where: { claimedBy: token, status: "sending" }, orderBy: { dueAt: "asc" } });
       summary.claimed += claimed.length;
       if (claimed.length === 0) break;
@@ -205,7 +199,7 @@ export async function runOutbox(deps: OutboxJobDeps, options: OutboxRunOptions):
           }
         }),
       );
-      if (due.length < batchSize) break;
+      if (claimedNow < batchSize) break;
       // Renewed batch by batch; lost only if this process stalled past its lease (then it stops).
       if (!(await takeLease(db, { ...lease, now: clockNow() }))) {
         log.warn("sender lease lost; another instance goes on");

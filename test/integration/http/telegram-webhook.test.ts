@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../../bot/config.ts";
 import type { InboundEvent } from "../../../bot/core/contract/messages.ts";
 import type { EventSink } from "../../../bot/core/contract/ports.ts";
+import type { ReplayTiming } from "../../../bot/db/inbox.ts";
 import { createHttpServer, type HttpServer } from "../../../bot/http/server.ts";
 import { startBot, type RunningBot } from "../../../bot/main.ts";
 import { createTelegramAdapter } from "../../../bot/telegram/start.ts";
@@ -102,8 +103,10 @@ describe("Telegram in webhook mode", () => {
 
   it("handles at the next start an update acknowledged just before the process stopped", async () => {
     const { bot } = await startWebhookBot();
-    // As if the process died between acknowledging and handling.
-    await bot.db.inboundDedup.create({ data: { platform: "telegram", messageId: "3001", payload: JSON.stringify(telegramText(3001, 44, "/start")) } });
+    // As if the process died between acknowledging and handling, longer ago than the grace a
+    // replay gives the instance that received an update.
+    const receivedAt = new Date(Date.now() - 2 * 60_000);
+    await bot.db.inboundDedup.create({ data: { platform: "telegram", messageId: "3001", payload: JSON.stringify(telegramText(3001, 44, "/start")), receivedAt } });
     const config = webhookConfig((await bot.db.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'"))[0]!.file.replace(/^/, "file:"));
     await bot.stop();
     const again = await startBot(config, silent, { ticking: false });
@@ -161,5 +164,58 @@ describe("the flood cap in webhook mode", () => {
     await until(() => handled.length === 9);
     await adapter.stop();
     expect(await testDb.db.inboundDedup.count({ where: { platform: "telegram", handledAt: null } })).toBe(0);
+  });
+});
+
+describe("the inbox with several instances in webhook mode", () => {
+  /** An adapter on its own listener, as one instance behind the load balancer, recording what it handles. */
+  async function startInstance(testDb: TestDb, replay?: ReplayTiming) {
+    const http = createHttpServer(silent);
+    await http.listen(0, "127.0.0.1");
+    cleanups.push(() => http.close());
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: api.apiRoot, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg", TELEGRAM_WEBHOOK_SECRET: secret });
+    const adapter = await createTelegramAdapter({ ...config, TELEGRAM_BOT_TOKEN: token }, { i18n, logger: silent, db: testDb.db, http, ...(replay ? { replay } : {}) });
+    const handled: string[] = [];
+    const sink: EventSink = { handle: async (event) => void handled.push(event.userId), commands: () => [], localeOf: async () => "vi" };
+    return { adapter, handled, start: async () => void (await adapter.start(sink)) };
+  }
+  const leave = (testDb: TestDb, updateId: number, receivedAt: Date) =>
+    testDb.db.inboundDedup.create({ data: { platform: "telegram", messageId: String(updateId), payload: JSON.stringify(telegramText(updateId, updateId, "xin chào")), receivedAt } });
+
+  it("handles each update a stopped instance left once, when two instances start at the same time", async () => {
+    api = await startFakeBotApi();
+    cleanups.push(() => api.close());
+    const testDb = await createTestDb();
+    cleanups.push(() => testDb.close());
+    const left = Array.from({ length: 12 }, (_, i) => 8000 + i);
+    for (const id of left) await leave(testDb, id, new Date(Date.now() - 2 * 60_000));
+    const [a, b] = [await startInstance(testDb), await startInstance(testDb)];
+    cleanups.push(() => a.adapter.stop(), () => b.adapter.stop());
+    await Promise.all([a.start(), b.start()]);
+    await until(() => a.handled.length + b.handled.length >= left.length);
+    await new Promise((r) => setTimeout(r, 200));
+    expect([...a.handled, ...b.handled].sort()).toEqual(left.map(String));
+    expect(await testDb.db.inboundDedup.count({ where: { payload: { not: null } } })).toBe(0);
+  });
+
+  it("leaves a young update to the instance that received it, and takes it over once the grace has passed", async () => {
+    api = await startFakeBotApi();
+    cleanups.push(() => api.close());
+    const testDb = await createTestDb();
+    cleanups.push(() => testDb.close());
+    const survivor = await startInstance(testDb, { graceMs: 1_000, everyMs: 50 });
+    cleanups.push(() => survivor.adapter.stop());
+    // Received just now by another instance: one it is handling (and marks handled in time), one
+    // it received just before it stopped.
+    const now = new Date();
+    await leave(testDb, 9001, now);
+    await leave(testDb, 9002, now);
+    await survivor.start();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(survivor.handled).toEqual([]);
+    await testDb.db.inboundDedup.update({ where: { platform_messageId: { platform: "telegram", messageId: "9001" } }, data: { handledAt: new Date(), payload: null } });
+    await until(() => survivor.handled.length > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(survivor.handled).toEqual(["9002"]);
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "report_draft" ADD COLUMN     "pledge_text" TEXT;
+

@@ -13,6 +13,7 @@ import { committeeLeads, postsOf, requirePost } from "./access.ts";
 import { buttons } from "./buttons.ts";
 import { formatCommitteeCode } from "./code.ts";
 import type { CommitteePart, CommitteePartFactory, CommitteeShared } from "./part.ts";
+import { rollupPart } from "./rollup/index.ts";
 import { cellPage, committeeSummary, memberPage, officerCard, officerList } from "./queries.ts";
 import { committeeByCode, createCommittee } from "./services/committees.ts";
 import { decideLink, endCellLink, pendingLinks, requestCellLink, type LinkSubject } from "./services/links.ts";
@@ -21,7 +22,7 @@ import { committeeSteps } from "./steps.ts";
 import * as views from "./views.ts";
 
 /** The parts built on the committee, in the order their rows appear on its home. */
-const parts: CommitteePartFactory[] = [];
+const parts: CommitteePartFactory[] = [rollupPart];
 
 export function createCommitteesFeature(extraParts: CommitteePartFactory[] = parts): FeatureFactory {
   return (ctx) => {

@@ -96,6 +96,53 @@ report-grade-khong_hoan_thanh = Did not complete duties
 report-level-none = None
 report-level-present = Present
 report-level-risk = At risk
+report-engine-decimal-mark = .
+report-engine-score-group = Group { $n }/{ $total }: { $label } (0 to { $max } points)
+report-engine-score-criterion =
+    Criterion { $n }/{ $total } · { $group }
+    { $label } (0 to { $max } points)
+report-engine-score-sheet = Scoring sheet: { $title }
+report-engine-score-how-to = { $platform ->
+    [zalo] Type the points followed by the word «points», e.g. «25 points» or «25.5 points» (one decimal place at most). A small number typed alone is read as choosing the option with that number.
+   *[other] Type the points, e.g. «25» or «25.5» (one decimal place at most).
+}
+report-engine-score-entered = Entered: { $points } points. Type a new number, or choose «Keep { $points } points».
+report-engine-score-keep = Keep { $points } points
+report-engine-score-line = { $label }: { $points }/{ $max }
+report-engine-score-total = Total: { $total }/{ $max }
+report-engine-score-short = { $total }/{ $max } ({ $groups })
+report-engine-score-saved =
+    Self-score saved:
+    { $score }
+report-engine-err-score-not-number = «{ $text }» is not a number of points. Type a number from 0 to { $max }; the points already entered are kept.
+report-engine-err-score-range = Points here go from 0 to { $max }; «{ $text }» is outside that range and was not recorded. The points already entered are kept; please type again.
+report-engine-err-score-decimals = Points take one decimal place at most (e.g. 25.5); «{ $text }» was not recorded. The points already entered are kept; please type again.
+# The member proposes; the cell and the higher level decide (QĐ 366 Article 12): never worded as a grade given to the member.
+report-engine-proposed-grade = Proposed grade: { $grade }
+
+## Points bands (Regulation 366-QĐ/TW, Article 11): the bot's own words, and the conditions quoted verbatim
+
+report-band-intro = Your self-score totals { $total }/{ $max }. Under Regulation 366-QĐ/TW, Article 11, this total lies in the points band of «{ $grade }» ({ $range }). The score is one ground only: each level has its own conditions as well.
+report-band-conditions-lead = Besides the total, this level has these conditions:
+report-band-cases-lead = This level also covers the following cases, whatever the total:
+report-band-leaders = For members holding a leadership or management post, Article 11 sets its own conditions for each level; the bot does not have their verbatim text: please check them in Regulation 366-QĐ/TW.
+report-band-source = Quy định 366-QĐ/TW, Điều 11
+report-band-propose = The band is only a suggestion. You propose one of the four levels yourself, even one other than the band; the cell reviews it and recommends, and the competent level decides the grade (Regulation 366-QĐ/TW, Article 12).
+report-band-range-xuat_sac = 90 points or more
+report-band-range-tot = from 70 to under 90 points
+report-band-range-hoan_thanh = from 50 to under 70 points
+report-band-range-khong_hoan_thanh = under 50 points
+# Verbatim in Vietnamese, as in the vi file (QĐ 366 Điều 11, 1.2–1.4, 2.2, 3.2, 4.2): an official text is quoted, never translated.
+report-band-quote-xuat_sac =
+    1.2. Đối với cá nhân không giữ chức vụ lãnh đạo, quản lý; đảng viên không làm việc trong hệ thống chính trị: Hoàn thành 100% các nhiệm vụ được giao, đúng hạn, bảo đảm chất lượng, hiệu quả, trong đó có ít nhất 30% nhiệm vụ hoàn thành vượt mức yêu cầu.
+    1.3. Đã khắc phục 100% các hạn chế, khuyết điểm được chỉ ra ở thời điểm kiểm điểm trước (nếu có).
+    1.4. Số lượng tập thể, cá nhân được xếp loại "Hoàn thành xuất sắc nhiệm vụ" không vượt quá 20% tổng số tập thể, cá nhân được xếp loại "Hoàn thành tốt nhiệm vụ" … (cấp có thẩm quyền có thể quyết định không vượt quá 25% khi có thành tích xuất sắc, nổi trội …)
+report-band-quote-tot = 2.2. Đối với cá nhân không giữ chức vụ lãnh đạo, quản lý và đảng viên không làm việc trong hệ thống chính trị: Hoàn thành 100% các nhiệm vụ được giao, đúng thời hạn, bảo đảm chất lượng, hiệu quả.
+report-band-quote-hoan_thanh = 3.2. Đối với cá nhân không giữ chức vụ lãnh đạo, quản lý và đảng viên không làm việc trong hệ thống chính trị: Hoàn thành 100% các nhiệm vụ được giao; số nhiệm vụ chưa bảo đảm tiến độ không vượt quá 20%.
+report-band-quote-khong_hoan_thanh =
+    4.2. Đối với cá nhân không giữ chức vụ lãnh đạo, quản lý và đảng viên không làm việc trong hệ thống chính trị
+    - Bị cấp có thẩm quyền kết luận có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, vi phạm liên quan đến hoạt động công vụ bị xử lý kỷ luật từ khiển trách trở lên, vi phạm những điều đảng viên không được làm, vi phạm quy định về trách nhiệm nêu gương, gây ảnh hưởng xấu đến uy tín của bản thân và tổ chức, cơ quan, đơn vị.
+    - Có trên 50% số nhiệm vụ trong năm bị đánh giá không hoàn thành.
 
 ## Self-review reports: menu, help, list
 
@@ -308,3 +355,7 @@ report-doc-status-drafting = Writing
 report-doc-status-submitted = Submitted, waiting
 report-doc-status-returned = Returned for additions
 report-doc-status-accepted = Accepted
+
+# A round opened by the committee above for its cells (committees/actions): the cell's own round, marked.
+report-round-from-committee = (opened by { $committee })
+report-status-from-committee = 🏛 Opened by { $committee } for the cells under it; the cell follows it up, reminds and accepts as in any other round.

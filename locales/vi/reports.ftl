@@ -96,6 +96,53 @@ report-grade-khong_hoan_thanh = Không hoàn thành nhiệm vụ
 report-level-none = Không có
 report-level-present = Có biểu hiện
 report-level-risk = Có nguy cơ
+report-engine-decimal-mark = ,
+report-engine-score-group = Nhóm { $n }/{ $total }: { $label } (từ 0 đến { $max } điểm)
+report-engine-score-criterion =
+    Tiêu chí { $n }/{ $total } · { $group }
+    { $label } (từ 0 đến { $max } điểm)
+report-engine-score-sheet = Bảng điểm: { $title }
+report-engine-score-how-to = { $platform ->
+    [zalo] Đồng chí gõ số điểm kèm chữ «điểm», ví dụ «25 điểm» hoặc «25,5 điểm» (lẻ đến một chữ số thập phân). Gõ riêng một con số nhỏ sẽ được hiểu là chọn lựa chọn mang số đó.
+   *[other] Đồng chí gõ số điểm, ví dụ «25» hoặc «25,5» (lẻ đến một chữ số thập phân).
+}
+report-engine-score-entered = Đã nhập: { $points } điểm. Đồng chí gõ số mới, hoặc chọn «Giữ { $points } điểm».
+report-engine-score-keep = Giữ { $points } điểm
+report-engine-score-line = { $label }: { $points }/{ $max }
+report-engine-score-total = Tổng điểm: { $total }/{ $max }
+report-engine-score-short = { $total }/{ $max } ({ $groups })
+report-engine-score-saved =
+    Đã lưu điểm tự chấm:
+    { $score }
+report-engine-err-score-not-number = «{ $text }» không phải là một số điểm. Đồng chí gõ một số từ 0 đến { $max }; các điểm đã nhập vẫn được giữ.
+report-engine-err-score-range = Điểm ở mục này từ 0 đến { $max }; «{ $text }» nằm ngoài khoảng đó nên chưa được ghi. Các điểm đã nhập vẫn được giữ; đồng chí gõ lại.
+report-engine-err-score-decimals = Điểm lẻ chỉ lấy đến một chữ số thập phân (ví dụ 25,5); «{ $text }» chưa được ghi. Các điểm đã nhập vẫn được giữ; đồng chí gõ lại.
+# The member proposes; the cell and the higher level decide (QĐ 366 Điều 12): never worded as a grade given to the member.
+report-engine-proposed-grade = Đề xuất xếp loại: { $grade }
+
+## Khung điểm (Quy định 366-QĐ/TW, Điều 11): lời của bot, và điều kiện trích nguyên văn (ghi chép nghiệp vụ texts-2025.md §3.2, từ bản sao thứ cấp)
+
+report-band-intro = Tổng điểm tự chấm của đồng chí là { $total }/{ $max }. Theo Quy định 366-QĐ/TW, Điều 11, tổng điểm này nằm trong khung điểm của mức «{ $grade }» ({ $range }). Điểm số mới là một căn cứ: mỗi mức còn có điều kiện riêng.
+report-band-conditions-lead = Ngoài tổng điểm, mức này còn có các điều kiện sau:
+report-band-cases-lead = Mức này gồm cả những trường hợp sau, dù tổng điểm là bao nhiêu:
+report-band-leaders = Với cá nhân giữ chức vụ lãnh đạo, quản lý, Điều 11 đặt điều kiện riêng cho từng mức; bot chưa có nguyên văn các điều kiện đó, đồng chí đối chiếu trong Quy định 366-QĐ/TW.
+report-band-source = Quy định 366-QĐ/TW, Điều 11
+report-band-propose = Khung điểm chỉ là gợi ý. Đồng chí tự đề xuất một trong bốn mức, kể cả mức khác với khung điểm; chi bộ thẩm định, đề xuất và cấp có thẩm quyền quyết định xếp loại chất lượng (Quy định 366-QĐ/TW, Điều 12).
+report-band-range-xuat_sac = từ 90 điểm trở lên
+report-band-range-tot = từ 70 đến dưới 90 điểm
+report-band-range-hoan_thanh = từ 50 đến dưới 70 điểm
+report-band-range-khong_hoan_thanh = dưới 50 điểm
+# Verbatim (QĐ 366 Điều 11, khoản 1.2–1.4, 2.2, 3.2, 4.2): shown as a quotation with report-band-source; do not reword.
+report-band-quote-xuat_sac =
+    1.2. Đối với cá nhân không giữ chức vụ lãnh đạo, quản lý; đảng viên không làm việc trong hệ thống chính trị: Hoàn thành 100% các nhiệm vụ được giao, đúng hạn, bảo đảm chất lượng, hiệu quả, trong đó có ít nhất 30% nhiệm vụ hoàn thành vượt mức yêu cầu.
+    1.3. Đã khắc phục 100% các hạn chế, khuyết điểm được chỉ ra ở thời điểm kiểm điểm trước (nếu có).
+    1.4. Số lượng tập thể, cá nhân được xếp loại "Hoàn thành xuất sắc nhiệm vụ" không vượt quá 20% tổng số tập thể, cá nhân được xếp loại "Hoàn thành tốt nhiệm vụ" … (cấp có thẩm quyền có thể quyết định không vượt quá 25% khi có thành tích xuất sắc, nổi trội …)
+report-band-quote-tot = 2.2. Đối với cá nhân không giữ chức vụ lãnh đạo, quản lý và đảng viên không làm việc trong hệ thống chính trị: Hoàn thành 100% các nhiệm vụ được giao, đúng thời hạn, bảo đảm chất lượng, hiệu quả.
+report-band-quote-hoan_thanh = 3.2. Đối với cá nhân không giữ chức vụ lãnh đạo, quản lý và đảng viên không làm việc trong hệ thống chính trị: Hoàn thành 100% các nhiệm vụ được giao; số nhiệm vụ chưa bảo đảm tiến độ không vượt quá 20%.
+report-band-quote-khong_hoan_thanh =
+    4.2. Đối với cá nhân không giữ chức vụ lãnh đạo, quản lý và đảng viên không làm việc trong hệ thống chính trị
+    - Bị cấp có thẩm quyền kết luận có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, vi phạm liên quan đến hoạt động công vụ bị xử lý kỷ luật từ khiển trách trở lên, vi phạm những điều đảng viên không được làm, vi phạm quy định về trách nhiệm nêu gương, gây ảnh hưởng xấu đến uy tín của bản thân và tổ chức, cơ quan, đơn vị.
+    - Có trên 50% số nhiệm vụ trong năm bị đánh giá không hoàn thành.
 
 ## Báo cáo tự rà soát: menu, hướng dẫn, danh sách
 
@@ -308,3 +355,7 @@ report-doc-status-drafting = Đang làm
 report-doc-status-submitted = Đã nộp, chờ tiếp nhận
 report-doc-status-returned = Đã trả lại để bổ sung
 report-doc-status-accepted = Đã tiếp nhận
+
+# A round opened by the committee above for its cells (committees/actions): the cell's own round, marked.
+report-round-from-committee = (do { $committee } mở)
+report-status-from-committee = 🏛 Đợt do { $committee } mở cho các chi bộ trực thuộc; chi bộ theo dõi, nhắc và tiếp nhận như mọi đợt khác.

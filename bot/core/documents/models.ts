@@ -24,7 +24,9 @@ export interface ReportItem {
 }
 
 export interface ReportSection {
-  /** The form's heading («A. NỘI DUNG KIỂM ĐIỂM»), or null for questions before any heading. */
+  /** The part above this section («A. NỘI DUNG KIỂM ĐIỂM»), on the first section of each part. */
+  part?: string | null;
+  /** The section's heading («I. Ưu điểm, kết quả đạt được»), or null for questions before any heading. */
   heading: string | null;
   items: ReportItem[];
 }
@@ -39,6 +41,8 @@ export interface ReportDocument {
   /** The member's details: [label, value] in order («Họ và tên», «Chi bộ», …). */
   fields: [string, string][];
   sections: ReportSection[];
+  /** Whether items print their question number («3. …»); not when titles carry the form's numbering. */
+  numbered?: boolean;
   /** A closing note of the template, if any. */
   note: string | null;
   /** The signature block: «NGƯỜI TỰ KIỂM ĐIỂM» (worded) and the member's name. */
@@ -102,3 +106,31 @@ export interface DocumentFile {
 
 export const docxMime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const xlsxMime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** One member's words quoted in the cell's review draft, with their name (the secretary summarises). */
+export interface NamedQuote {
+  name: string;
+  text: string;
+}
+
+/**
+ * The cell's own year-end review draft (Mẫu 01 headings, HD 43), assembled from the members'
+ * reviews for the secretary to edit: counts, the members' own words quoted with their names, the
+ * self-scores and proposed grades. Nothing in it is the bot's judgement.
+ */
+export interface CollectiveReviewDocument {
+  header: DocumentHeader;
+  title: string;
+  subtitle: string;
+  /** What the draft is and how it was made, in italics under the title. */
+  note: string;
+  /** Count lines (members, reviews received, left out and why, not received). */
+  facts: string[];
+  parts: {
+    heading: string;
+    sections: { heading: string; lines: string[]; quotes: NamedQuote[]; blank: boolean }[];
+  }[];
+  scores: { labels: { name: string; groups: string[]; total: string; proposed: string }; rows: { name: string; groups: string[]; total: string; proposed: string }[] } | null;
+  signature: { role: string; name: string | null };
+  labels: { nothing: string };
+}

@@ -32,6 +32,8 @@ export type AuditAction =
   | "report.accepted"
   | "report.returned"
   | "report.forwarded"
+  | "report.excluded"
+  | "report.review_form_chosen"
   | "committee.created"
   | "committee.link_requested"
   | "committee.link_approved"

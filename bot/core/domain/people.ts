@@ -127,6 +127,10 @@ export interface ProfilePatch {
   category?: MemberCategory;
   phone?: string | null;
   locale?: Locale;
+  /** Whether they hold a leadership or management post (decides the year-end review form). */
+  holdsPost?: boolean | null;
+  /** The month they were admitted to the Party. */
+  admittedAt?: Date | null;
 }
 
 export async function updateProfile(db: Db, personId: string, patch: ProfilePatch): Promise<PersonRecord> {

@@ -11,6 +11,7 @@ const templates: Template[] = [fixture(), ...loadTemplatesFromDir(templatesDir).
 
 const typed = fc.oneof(
   fc.constantFrom("xong", "Xong.", "có", "không", "1", "2", "3", "Loại A", "Hoàn thành nhiệm vụ", "có nguy cơ", "", "   ", "x".repeat(3100)),
+  fc.constantFrom("25,5", "29.5 điểm", "70", "71", "-1", "2,25", "0"),
   fc.constantFrom("Một câu trả lời đủ dài để qua mức tối thiểu.", "Ngắn", "05/3/1968"),
   fc.string({ maxLength: 40 }),
 );
@@ -42,6 +43,8 @@ function sensible(outputs: OutboundMessage[]): EngineInput {
   const box = choices.find((c) => c.label.startsWith("☐"));
   const multi = choices.some((c) => /^[☐☑]/.test(c.label));
   const acked = outputs.some((o) => o.text.startsWith("Đã ghi nhận"));
+  // A score step asks for typed points, one group or criterion at a time.
+  if (outputs.some((o) => o.text.includes(textsFor("vi").scoreHowTo))) return { kind: "text", text: "10" };
   if (multi) return choices.some((c) => c.label.startsWith("☑")) || !box ? { kind: "text", text: "xong" } : { kind: "choice", data: box.data };
   if (firstRow[0]?.label === "Xong" && !acked) return { kind: "text", text: "Câu trả lời đủ dài cho mọi câu hỏi." };
   const first = firstRow[0] ?? choices[0];

@@ -149,11 +149,12 @@ describe("stored JSON", () => {
 });
 
 describe("who must answer", () => {
+  const rest = { suspended: false, partyStatus: "official", admittedAt: null, holdsPost: false };
   const people: Candidate[] = [
-    { personId: "a", fullName: "A", category: "huu_tri", exempt: false },
-    { personId: "b", fullName: "B", category: "can_bo", exempt: false },
-    { personId: "c", fullName: "C", category: "huu_tri", exempt: true },
-    { personId: "d", fullName: "D", category: null, exempt: false },
+    { personId: "a", fullName: "A", category: "huu_tri", exempt: false, ...rest },
+    { personId: "b", fullName: "B", category: "can_bo", exempt: false, ...rest },
+    { personId: "c", fullName: "C", category: "huu_tri", exempt: true, ...rest },
+    { personId: "d", fullName: "D", category: null, exempt: false, ...rest },
   ];
   const ids = (cs: Candidate[]) => cs.map((c) => c.personId);
 
@@ -169,7 +170,7 @@ describe("who must answer", () => {
 describe("the draft cache", () => {
   it("keeps the most recently used drafts up to its limit", () => {
     const cache = createDraftCache(2);
-    const row = (id: string) => ({ id, roundId: "r", personId: "p", status: "drafting", state: null, followUpText: null, version: 0 });
+    const row = (id: string) => ({ id, roundId: "r", personId: "p", status: "drafting", state: null, followUpText: null, raisedText: null, pledgeText: null, reviewForm: null, version: 0 });
     cache.remember(row("a"));
     cache.remember(row("b"));
     cache.remember(row("a"));

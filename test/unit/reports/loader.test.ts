@@ -21,7 +21,7 @@ describe("shipped templates", () => {
   it("all load with zero errors", () => {
     const { templates, errors } = loadTemplatesFromDir(templatesDir);
     expect(errors).toEqual([]);
-    expect(templates.map((t) => t.id).sort()).toEqual(["27-bieu-hien", "giu-tron-loi-the", "kiem-diem-cuoi-nam"]);
+    expect(templates.map((t) => t.id).sort()).toEqual(["27-bieu-hien", "cam-ket-dau-nam", "giu-tron-loi-the", "kiem-diem-2025", "kiem-diem-cuoi-nam"]);
   });
 
   it("do not load the example file, whose extension is not .json", () => {
@@ -72,7 +72,10 @@ describe("broken JSON", () => {
   });
 
   it("the scanner agrees with JSON.parse on the shipped files", () => {
-    for (const name of readdirSync(templatesDir)) expect(locate(readFileSync(join(templatesDir, name), "utf8")).ok).toBe(true);
+    // Templates, examples and the scoring/ folder's files alike.
+    const files = readdirSync(templatesDir, { recursive: true, encoding: "utf8" }).filter((n) => /\.json(\.txt)?$/.test(n));
+    expect(files).toContain(join("scoring", "vi-du.example.json.txt"));
+    for (const name of files) expect(locate(readFileSync(join(templatesDir, name), "utf8")).ok, name).toBe(true);
   });
 });
 

@@ -17,9 +17,10 @@ function reportChildren(doc: ReportDocument): FileChild[] {
   // The room under the title block goes before the first field.
   children.push(...doc.fields.map(([label, value], i) => fieldLine(label, value, i === 0 ? BLOCK_GAP : undefined)));
   for (const s of doc.sections) {
+    if (s.part?.trim()) children.push(heading(s.part));
     if (s.heading?.trim()) children.push(heading(s.heading));
     for (const item of s.items) {
-      children.push(line(`${item.n}. ${item.title}`, { bold: true }, { keepNext: true, keepLines: true }));
+      children.push(line(doc.numbered === false ? item.title : `${item.n}. ${item.title}`, { bold: true }, { keepNext: true, keepLines: true }));
       children.push(...answerParagraphs(item.answer, doc.labels.noAnswer));
     }
   }

@@ -10,6 +10,7 @@ import { DomainError } from "../../domain/errors.ts";
 import { menuChoice } from "../../kernel/home-views.ts";
 import { on, type Feature, type FeatureFactory, type Turn } from "../../kernel/feature.ts";
 import { committeeLeads, postsOf, requirePost } from "./access.ts";
+import { committeeActions } from "./actions/index.ts";
 import { buttons } from "./buttons.ts";
 import { formatCommitteeCode } from "./code.ts";
 import type { CommitteePart, CommitteePartFactory, CommitteeShared } from "./part.ts";
@@ -22,7 +23,7 @@ import { committeeSteps } from "./steps.ts";
 import * as views from "./views.ts";
 
 /** The parts built on the committee, in the order their rows appear on its home. */
-const parts: CommitteePartFactory[] = [rollupPart];
+const parts: CommitteePartFactory[] = [rollupPart, committeeActions];
 
 export function createCommitteesFeature(extraParts: CommitteePartFactory[] = parts): FeatureFactory {
   return (ctx) => {

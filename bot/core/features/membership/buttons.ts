@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { locales } from "../../../i18n/index.ts";
 import { buttonValue, defineButton } from "../../kernel/buttons.ts";
-import { profileFields } from "./steps.ts";
+import { editableProfileFields } from "./steps.ts";
 
 const membershipId = buttonValue.id;
 const roleCodes = { d: "deputy", c: "committee", m: "member" } as const;
@@ -21,6 +21,6 @@ export const buttons = {
   removeConfirm: defineButton("rm!", { membershipId }),
   invite: defineButton("iv", { action: z.enum(["new", "off"]), cellId: buttonValue.id }),
   language: defineButton("l", { locale: z.enum(locales) }),
-  editProfile: defineButton("p", { field: z.enum(profileFields) }),
+  editProfile: defineButton("p", { field: z.enum(editableProfileFields) }),
   leaveConfirm: defineButton("lv!", { cellId: buttonValue.id }),
 };

@@ -78,7 +78,7 @@ export const membershipFeature: FeatureFactory = (ctx) => {
       { name: "moi", menuRank: 150, run: (turn) => ctx.withCell(turn, "moi", (m) => manage.showInvite(turn, m)) },
       { name: "thanhvien", menuRank: 130, run: (turn) => ctx.withCell(turn, "thanhvien", (m) => manage.showMembers(turn, m)) },
       { name: "choduyet", menuRank: 140, run: (turn) => ctx.withCell(turn, "choduyet", (m) => manage.showPending(turn, m)) },
-      { name: "hoso", menuRank: 160, run: (turn) => turn.reply(views.profile(turn.t, turn.person)) },
+      { name: "hoso", menuRank: 160, run: async (turn) => turn.reply(views.profile(turn.t, await db.person.findUniqueOrThrow({ where: { id: turn.person.id } }))) },
       { name: "ngonngu", aliases: ["language"], menuRank: 170, run: (turn) => turn.reply(views.languageChoice(turn.t)) },
       {
         name: "roichibo",

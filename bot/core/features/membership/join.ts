@@ -5,7 +5,7 @@ import { menuChoice } from "../../kernel/home-views.ts";
 import { notifyPerson } from "../../delivery/notify.ts";
 import { cellAdmins, pendingRequests } from "../../domain/members.ts";
 import { isProfileComplete, type ProfilePatch } from "../../domain/people.ts";
-import { normalizeInviteCode } from "../../domain/validation.ts";
+import { normalizeInviteCode, parseAdmissionMonth } from "../../domain/validation.ts";
 import { standingIn } from "./queries.ts";
 import { refusalText, type Refusal } from "./refusals.ts";
 import { findInvite } from "./services/invites.ts";
@@ -20,6 +20,9 @@ export function profilePatch(data: DialogueData): ProfilePatch {
   if (data.partyStatus) patch.partyStatus = data.partyStatus as ProfilePatch["partyStatus"];
   if (data.category) patch.category = data.category as ProfilePatch["category"];
   if ("phone" in data) patch.phone = data.phone ?? null;
+  if (data.holdsPost) patch.holdsPost = data.holdsPost === "yes";
+  // Checked by its step; read again here as the month it names.
+  if (data.admittedAt) patch.admittedAt = parseAdmissionMonth(data.admittedAt, new Date(8.64e15));
   return patch;
 }
 

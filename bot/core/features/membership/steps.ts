@@ -1,10 +1,13 @@
 /** The questions of the membership dialogues: creating a cell, joining one, the profile. */
 import { memberCategories, partyStatuses } from "../../domain/people.ts";
-import { checkCellName, checkCommitteeName, checkPersonName, checkPhone, normalizeInviteCode } from "../../domain/validation.ts";
+import { checkCellName, checkCommitteeName, checkPersonName, checkPhone, normalizeInviteCode, parseAdmissionMonth } from "../../domain/validation.ts";
 import { cancelChoice, choiceStep, labelled, stepChoice, textStep, type StepDef } from "../../kernel/dialogue/steps.ts";
 
 export const profileFields = ["fullName", "partyStatus", "category", "phone"] as const;
 export type ProfileField = (typeof profileFields)[number];
+/** Asked once when the year-end review needs them (not at registration), editable in /hoso. */
+export const reviewProfileFields = ["holdsPost", "admittedAt"] as const;
+export const editableProfileFields = [...profileFields, ...reviewProfileFields] as const;
 
 const confirmOptions = (t: (k: string) => string) => [
   { value: "send", label: t("button-send-request") },
@@ -33,6 +36,8 @@ export const membershipSteps: Record<string, StepDef> = {
   partyStatus: choiceStep("partyStatus", "ask-party-status", labelled(partyStatuses, (v) => `party-status-${v}`)),
   category: choiceStep("category", "ask-category", labelled(memberCategories, (v) => `category-${v}`)),
   phone: textStep("phone", "ask-phone", checkPhone, { optional: true }),
+  holdsPost: choiceStep("holdsPost", "report-profile-holds-post", labelled(["yes", "no"], (v) => `report-profile-holds-post-${v}`)),
+  admittedAt: textStep("admittedAt", "report-profile-admitted-at", (raw, c) => (parseAdmissionMonth(raw, c.now) ? { ok: true, value: raw.trim() } : { ok: false, reason: "report-profile-admitted-at-invalid" })),
   inviteCode: textStep("inviteCode", "ask-invite-code", (raw) => (normalizeInviteCode(raw) ? { ok: true, value: raw } : { ok: false, reason: "invite-code-malformed" })),
   confirm: confirmJoin,
 };

@@ -20,20 +20,31 @@ export function formatDate(date: Date, timeZone: string): string {
 
 const isAdmin = (role: string) => adminRoles.includes(role as Role);
 
-export function profile(t: Translator, p: PersonRecord): OutboundMessage {
+/** The person's details; the two the year-end review needs are shown once the person has them. */
+export function profile(t: Translator, p: PersonRecord & { holdsPost?: boolean | null; admittedAt?: Date | null }): OutboundMessage {
+  const known = p.holdsPost != null || p.admittedAt != null;
+  const review = known
+    ? `\n${t("profile-view-review", {
+        holdsPost: p.holdsPost == null ? t("profile-missing") : t(p.holdsPost ? "profile-holds-post-yes" : "profile-holds-post-no"),
+        admittedAt: p.admittedAt ? `${p.admittedAt.getUTCMonth() + 1}/${p.admittedAt.getUTCFullYear()}` : t("profile-missing"),
+      })}`
+    : "";
   return {
-    text: t("profile-view", {
+    text: `${t("profile-view", {
       fullName: p.fullName ?? t("profile-missing"),
       partyStatus: p.partyStatus ? t(`party-status-${p.partyStatus}`) : t("profile-missing"),
       category: p.category ? t(`category-${p.category}`) : t("profile-missing"),
       phone: p.phone ?? t("profile-no-phone"),
       language: t(`language-${p.locale}`),
-    }),
+    })}${review}`,
     choices: [
       row(buttons.editProfile.choice(t("button-edit-full-name"), { field: "fullName" })),
       row(buttons.editProfile.choice(t("button-edit-party-status"), { field: "partyStatus" })),
       row(buttons.editProfile.choice(t("button-edit-category"), { field: "category" })),
       row(buttons.editProfile.choice(t("button-edit-phone"), { field: "phone" })),
+      ...(known
+        ? [row(buttons.editProfile.choice(t("button-edit-holds-post"), { field: "holdsPost" })), row(buttons.editProfile.choice(t("button-edit-admitted-at"), { field: "admittedAt" }))]
+        : []),
     ],
   };
 }

@@ -33,6 +33,11 @@ export const buttons = {
   /** Every accepted report of a round in one Word file; the round's status as a spreadsheet. */
   downloadRound: defineButton("bc:dr", { roundId: id }),
   downloadStatus: defineButton("bc:ds", { roundId: id }),
+  /** A 2025 review: the members' forms, a member's choice of form, and the cell's own review draft (Mẫu 01). */
+  forms: defineButton("bc:fm", { roundId: id }, { keep: true }),
+  formPick: defineButton("bc:fp", { draftId: id }),
+  formSet: defineButton("bc:fs", { draftId: id, form: z.enum(["2A", "2B", "2C"]) }),
+  downloadCollective: defineButton("bc:m01", { roundId: id }),
   /**
    * The engine's buttons. `tag` is a hash of the template id, `step` a step id or `@r` / `@c`
    * (review, confirmation), `action` one letter; `args` (option, page, item and level) are

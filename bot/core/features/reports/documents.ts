@@ -13,29 +13,32 @@ import type { ReportDocument, RoundStatusSheet } from "../../documents/models.ts
 import type { DocumentProducer } from "../../documents/producer.ts";
 import { reportModel } from "./engine/report.ts";
 import { engineTextsFrom } from "./engine/engine-texts.ts";
-import { deriveTemplate, profileOf } from "./derive.ts";
+import { deriveForDraft, profileOf } from "./derive.ts";
+import { roundYear } from "./review-2025.ts";
+import { collectiveReviewDocument } from "./collective-review.ts";
 import { loadVersion, mayRead, templateAt, type LoadedVersion } from "./reading.ts";
 import { parseState, versionStatus } from "./records.ts";
 import type { TemplateStore } from "./template-store.ts";
 import { formatDay } from "./views.ts";
 
-export const reportDocumentKinds = { report: "report", round: "round-reports", status: "round-status" } as const;
+export const reportDocumentKinds = { report: "report", round: "round-reports", status: "round-status", collective: "review-collective" } as const;
 
 /** A submitted version as the Word model; null when its state or template cannot be read. */
 function reportDocument(store: TemplateStore, t: Translator, v: LoadedVersion): ReportDocument | null {
   const state = parseState(v.state);
   const base = templateAt(store.all(), v.templateId, v.templateVersion);
   if (!state || !base) return null;
-  const template = deriveTemplate({ template: base, followUpText: v.draft.followUpText, t });
+  const template = deriveForDraft(base, v.draft, t);
   const cell = v.draft.round.cell;
   const author = v.draft.person.fullName ?? "?";
-  const model = reportModel(template, state, { ...profileOf(v.draft.person.category), fullName: author, cellName: cell.name, dateText: formatDay(v.submittedAt, cell.timeZone) }, engineTextsFrom(t));
+  const model = reportModel(template, state, { ...profileOf(v.draft.person.category, { reviewForm: v.draft.reviewForm }), fullName: author, cellName: cell.name, dateText: formatDay(v.submittedAt, cell.timeZone), year: roundYear(v.draft.round.deadline, cell.timeZone) }, engineTextsFrom(t));
   return {
     header: documentHeader(t, cell, v.submittedAt),
     title: model.title,
     subtitles: model.subtitles,
     fields: model.fields,
-    sections: model.sections.map((s) => ({ heading: s.heading, items: s.items.map(({ n, title, answer }) => ({ n, title, answer })) })),
+    sections: model.sections.map((s) => ({ part: s.part, heading: s.heading, items: s.items.map(({ n, title, answer }) => ({ n, title, answer })) })),
+    numbered: model.numbered,
     note: model.note,
     signature: { role: t("report-doc-signature"), name: author },
     labels: { noAnswer: t("report-doc-no-answer") },
@@ -66,6 +69,13 @@ export function reportDocumentProducers(db: Db, store: TemplateStore): Record<st
       if (docs.length === 0) return null;
       const { renderReportsDocx } = await import("../../documents/word/report.ts");
       return renderReportsDocx(docs, safeFileName([t("report-doc-round-file"), round.title], "docx"));
+    },
+
+    [reportDocumentKinds.collective]: async ({ personId, subjectId, t, now }) => {
+      const doc = await collectiveReviewDocument(db, store, { personId, roundId: subjectId, t, now });
+      if (!doc) return null;
+      const { renderCollectiveReviewDocx } = await import("../../documents/word/collective-review.ts");
+      return renderCollectiveReviewDocx(doc);
     },
 
     [reportDocumentKinds.status]: async ({ personId, subjectId, t }) => {

@@ -11,7 +11,13 @@ import type { DialogueHandler, Turn } from "../../kernel/feature.ts";
 import { buttons } from "./buttons.ts";
 import { actions, decodeChoice, templateTag } from "./engine/choice-data.ts";
 import { advance, current, resume, start, type EngineInput, type EngineResult } from "./engine/engine.ts";
-import { deriveTemplate, profileOf } from "./derive.ts";
+import { deriveForDraft, profileOf } from "./derive.ts";
+import type { Template } from "./engine/template-schema.ts";
+import { cellAdmins } from "../../domain/members.ts";
+import { notifyPerson } from "../../delivery/notify.ts";
+import { exclusionOf, impliedForm, isReview2025, pledgeOf, profileGaps, raisedIssuesText, reviewPerson, roundYear } from "./review-2025.ts";
+import { createReviewProfileForm } from "./review-profile.ts";
+import { excludeDraft } from "./services/exclude.ts";
 import { createDraftCache } from "./draft-cache.ts";
 import { previousCommitment } from "./follow-up.ts";
 import { lastReturnComment, lastVersionNumber, pausedDrafts, personCategory, personName, roundOpenness, roundTitle, roundToOpen } from "./queries.ts";
@@ -31,6 +37,8 @@ export interface DraftDialogue {
   handler: DialogueHandler;
   /** An engine button pressed while no report is open (after /huy, a pause, on another device). */
   orphanChoice(turn: Turn, tag: string): Promise<void>;
+  /** The profile questions a 2025 review asks once before it starts. */
+  profileForm: ReturnType<Runtime["ctx"]["form"]>;
 }
 
 function engineInput(input: InboundInput): EngineInput {
@@ -68,6 +76,46 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
 
   /** The author's category: the turn's person, except when an admin enters a report by proxy. */
   const authorCategory = (turn: Turn, draft: DraftRow) => (draft.personId === turn.person.id ? Promise.resolve(turn.person.category) : personCategory(db, draft.personId));
+  /** The author as the engine sees them; in a 2025 review the draft's form decides. */
+  const authorProfile = async (turn: Turn, draft: DraftRow) => profileOf(await authorCategory(turn, draft), { reviewForm: draft.reviewForm });
+
+  /**
+   * Before a 2025 review starts: the profile questions it still needs (asked once), the exclusions of
+   * QĐ 366 Điều 5 (the draft is left out, audited, and the secretary told), and a form this template
+   * does not serve (Mẫu 2A until a committee supplies it). Null: go on, with what to carry onto the draft.
+   */
+  async function beforeReview(turn: Turn, draft: DraftRow, round: { id: string; cellId: string; title: string; deadline: Date; cell: { name: string; timeZone: string } }, base: Template, proxy: boolean) {
+    const who = await reviewPerson(db, draft.personId);
+    const gaps = profileGaps(who);
+    const name = await personName(db, draft.personId);
+    if (gaps.length > 0) {
+      await profileForm.start(turn, gaps, { draftId: draft.id, authorId: draft.personId, proxy: proxy ? "1" : null }, turn.t(proxy ? "report-profile-intro-proxy" : "report-profile-intro", { name }));
+      return null;
+    }
+    const standing = await db.membership.findUnique({ where: { cellId_personId: { cellId: round.cellId, personId: draft.personId } }, select: { exempt: true, suspended: true } });
+    const excluded = exclusionOf({ ...who, exempt: standing?.exempt ?? false, suspended: standing?.suspended ?? false }, round.deadline);
+    if (excluded) {
+      if (await excludeDraft(db, { draftId: draft.id, reason: excluded, actorId: turn.person.id, now: rt.now() })) {
+        cache.forget(draft.id);
+        turn.log.info({ draftId: draft.id, reason: excluded }, "review draft left out");
+        for (const admin of await cellAdmins(db, round.cellId)) {
+          if (admin.personId === turn.person.id) continue;
+          await notifyPerson(ctx.deps, admin.personId, (t) => ({ text: t("report-excluded-for-admin", { name, title: round.title, reason: t(`report-exclusion-${excluded}`) }) }), "report-excluded");
+        }
+      }
+      await turn.reply({ text: turn.t(proxy ? "report-excluded-proxy" : "report-excluded", { name, title: round.title, reason: turn.t(`report-exclusion-${excluded}`) }) });
+      return null;
+    }
+    const form = draft.reviewForm ?? impliedForm(who);
+    if (!base.reviewForms?.includes(form as "2A" | "2B" | "2C")) {
+      await turn.reply({ text: turn.t("report-form-not-served", { name, form, forms: (base.reviewForms ?? []).join(", "), title: round.title }) });
+      return null;
+    }
+    const year = roundYear(round.deadline, round.cell.timeZone);
+    const raisedText = await raisedIssuesText(db, draft.personId, year);
+    const pledgeText = await pledgeOf(db, { personId: draft.personId, cellId: round.cellId, year, timeZone: round.cell.timeZone, templates: store.all(), texts: rt.texts(turn) });
+    return { raisedText, pledgeText, reviewForm: form };
+  }
 
   /** Why a draft that is not editable cannot be opened, with what the member can do instead. */
   async function explainClosed(turn: Turn, draft: DraftRow, title: string, proxy: boolean): Promise<void> {
@@ -97,21 +145,24 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
     if (options.proxy) intro.push({ text: turn.t("report-proxy-intro", { title: round.title, name: await personName(db, draft.personId) }) });
 
     if (draft.status === draftStatus.notStarted) {
+      const review = isReview2025(base) ? await beforeReview(turn, draft, round, base, options.proxy) : undefined;
+      if (review === null) return;
       const followUp = await previousCommitment(db, { personId: draft.personId, cellId: round.cellId, roundId: round.id, templates: store.all(), texts });
-      const template = deriveTemplate({ template: base, followUpText: followUp?.text ?? null, t: turn.t });
-      const first = start(template, profileOf(category), texts);
-      const begun = await beginDraft(db, draft, { state: first.state, followUp, editorId: turn.person.id, proxy: options.proxy, now: rt.now() });
+      const started: DraftRow = { ...draft, followUpText: followUp?.text ?? null, ...(review ?? {}) };
+      const template = deriveForDraft(base, started, turn.t);
+      const first = start(template, profileOf(category, { reviewForm: started.reviewForm }), texts);
+      const begun = await beginDraft(db, draft, { state: first.state, followUp, ...(review ? { review } : {}), editorId: turn.person.id, proxy: options.proxy, now: rt.now() });
       // Started meanwhile on another device: continue that draft instead.
       if (!begun) return retried ? ctx.staleButton(turn) : open(turn, draftId, options, true);
-      cache.remember({ ...draft, status: draftStatus.drafting, state: JSON.stringify(first.state), followUpText: followUp?.text ?? null, version: draft.version + 1 });
+      cache.remember({ ...started, status: draftStatus.drafting, state: JSON.stringify(first.state), version: draft.version + 1 });
       await ctx.dialogue.start(turn, reportFlow, answerStep, data);
       turn.log.info({ draftId, proxy: options.proxy, followUp: Boolean(followUp) }, "report draft started");
       return reply(turn, [...intro, ...first.outputs]);
     }
 
-    const template = deriveTemplate({ template: base, followUpText: draft.followUpText, t: turn.t });
+    const template = deriveForDraft(base, draft, turn.t);
     const stored = parseState(draft.state);
-    const resumed = resume([template], stored ?? null, profileOf(category), texts);
+    const resumed = resume([template], stored ?? null, profileOf(category, { reviewForm: draft.reviewForm }), texts);
     if (!resumed.ok) return reply(turn, resumed.outputs);
     const json = JSON.stringify(resumed.state);
     // A newer template version moved the draft on: save where it now stands before showing it.
@@ -175,8 +226,8 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
         await end(turn);
         return turn.reply({ text: state ? texts.templateMissing : texts.stateInvalid });
       }
-      const template = deriveTemplate({ template: base, followUpText: draft.followUpText, t: turn.t });
-      const profile = profileOf(await authorCategory(turn, draft));
+      const template = deriveForDraft(base, draft, turn.t);
+      const profile = await authorProfile(turn, draft);
       if (input.kind === "unsupported" && input.what === "reprompt") {
         const round = await roundOpenness(db, draft.roundId);
         if (!round.open) {
@@ -222,5 +273,7 @@ export function createDraftDialogue(rt: Runtime): DraftDialogue {
     await turn.reply({ text: turn.t("report-stale-reopen"), choices: [row(buttons.open.choice(turn.t("report-button-resume"), { draftId: match.id }))] });
   }
 
-  return { open, handler, orphanChoice };
+  const profileForm = createReviewProfileForm(ctx, (turn, draftId, proxy) => open(turn, draftId, { proxy }));
+
+  return { open, handler, orphanChoice, profileForm };
 }

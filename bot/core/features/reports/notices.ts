@@ -16,10 +16,12 @@ export const reportKinds = {
   returned: "report.returned",
   accepted: "report.accepted",
   proxied: "report.proxy-submitted",
+  /** HD 43: the cell's review draft must reach members 3 working days before the review meeting. */
+  collectiveDraft: "report.collective-draft",
 } as const;
 
 /** Kinds that stop mattering when a round closes (the decisions on submitted versions still go out). */
-export const roundScopedKinds = [reportKinds.opened, reportKinds.reminder, reportKinds.digest];
+export const roundScopedKinds = [reportKinds.opened, reportKinds.reminder, reportKinds.digest, reportKinds.collectiveDraft];
 
 type Draft = { id: string; personId: string };
 
@@ -62,5 +64,18 @@ export function versionNotices(kind: string, round: { id: string; cellId: string
     subjectId: round.id,
     payload: { versionId },
     dueAt: now,
+  }));
+}
+
+/** The reminder to the secretary and deputy to send the cell's review draft out in time (HD 43 §2.1). */
+export function collectiveDraftNotices(round: RoundRecord, adminIds: string[], remindAt: Date): PlannedMessage[] {
+  return adminIds.map((personId) => ({
+    key: `report-collective:${round.id}:${personId}`,
+    kind: reportKinds.collectiveDraft,
+    personId,
+    cellId: round.cellId,
+    subjectId: round.id,
+    payload: { roundId: round.id },
+    dueAt: remindAt,
   }));
 }

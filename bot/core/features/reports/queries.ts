@@ -10,10 +10,13 @@ import { draftStatus } from "./records.ts";
 /** The person's membership in the cell when they may open a round there (secretary or deputy). */
 export const roundOpener = (db: Db, input: { personId: string; cellId: string }): Promise<MembershipWithCell> => requireRole(db, input.personId, input.cellId, adminRoles);
 
+/** A round opened by the committee above carries that committee's name, for the mark «do … mở». */
+const origin = { committeeRound: { select: { committee: { select: { name: true } } } } } as const;
+
 /** The cell's open rounds (soonest deadline first) and the last few closed ones, whose reports can still be read. */
 export async function cellRounds(db: Db, input: { cellId: string; recentClosed: number }) {
-  const open = await db.reportRound.findMany({ where: { cellId: input.cellId, status: "open" }, orderBy: { deadline: "asc" } });
-  const closed = await db.reportRound.findMany({ where: { cellId: input.cellId, status: "closed" }, orderBy: { closedAt: "desc" }, take: input.recentClosed });
+  const open = await db.reportRound.findMany({ where: { cellId: input.cellId, status: "open" }, orderBy: { deadline: "asc" }, include: origin });
+  const closed = await db.reportRound.findMany({ where: { cellId: input.cellId, status: "closed" }, orderBy: { closedAt: "desc" }, take: input.recentClosed, include: origin });
   return { open, closed };
 }
 
@@ -24,7 +27,7 @@ export async function ownDrafts(db: Db, input: { personId: string; roundIds: str
 
 /** A round with its cell, for its secretary or deputy; refuses anyone else. */
 export async function roundForAdmin(db: Db, input: { personId: string; roundId: string }) {
-  const round = await db.reportRound.findUnique({ where: { id: input.roundId }, include: { cell: true } });
+  const round = await db.reportRound.findUnique({ where: { id: input.roundId }, include: { cell: true, ...origin } });
   if (!round) throw new DomainError("not-found");
   await requireRole(db, input.personId, round.cellId, adminRoles);
   return round;
@@ -34,7 +37,17 @@ export async function roundForAdmin(db: Db, input: { personId: string; roundId: 
 export async function roundDrafts(db: Db, roundId: string) {
   return db.reportDraft.findMany({
     where: { roundId },
-    select: { id: true, personId: true, status: true, state: true, followUpText: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, status: true, proxy: true } } },
+    select: {
+      id: true,
+      personId: true,
+      status: true,
+      state: true,
+      followUpText: true,
+      raisedText: true,
+      pledgeText: true,
+      reviewForm: true,
+      versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, status: true, proxy: true } },
+    },
   });
 }
 

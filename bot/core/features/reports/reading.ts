@@ -11,7 +11,7 @@ import { latestTemplate } from "./engine/engine.ts";
 import { engineTextsFrom } from "./engine/engine-texts.ts";
 import type { Template } from "./engine/template-schema.ts";
 import { changedQuestions, type ChangedQuestion } from "./changes.ts";
-import { deriveTemplate, profileOf } from "./derive.ts";
+import { deriveForDraft, profileOf } from "./derive.ts";
 import { parseState, versionStatus } from "./records.ts";
 import type { TemplateStore } from "./template-store.ts";
 import { submittedReport } from "./views.ts";
@@ -57,13 +57,13 @@ export async function renderVersion(db: Db, store: TemplateStore, t: Translator,
   const state = parseState(v.state);
   const base = templateAt(store.all(), v.templateId, v.templateVersion);
   if (!state || !base) return null;
-  const template = deriveTemplate({ template: base, followUpText: v.draft.followUpText, t });
-  const profile = profileOf(v.draft.person.category);
+  const template = deriveForDraft(base, v.draft, t);
+  const profile = profileOf(v.draft.person.category, { reviewForm: v.draft.reviewForm });
   let changes: { previous: number; questions: ChangedQuestion[] } | null = null;
   if (v.number > 1) {
     const previous = await db.reportVersion.findUnique({ where: { draftId_number: { draftId: v.draftId, number: v.number - 1 } }, select: { state: true } });
     const before = parseState(previous?.state ?? null);
-    if (before) changes = { previous: v.number - 1, questions: changedQuestions(template, before, profileOf(v.draft.person.category), state, profile) };
+    if (before) changes = { previous: v.number - 1, questions: changedQuestions(template, before, profileOf(v.draft.person.category, { reviewForm: v.draft.reviewForm }), state, profile) };
   }
   const enteredBy = v.proxy ? await db.person.findUnique({ where: { id: v.enteredById }, select: { fullName: true } }) : null;
   return submittedReport(t, {

@@ -12,6 +12,8 @@ export const draftStatus = {
   submitted: "submitted",
   returned: "returned",
   accepted: "accepted",
+  /** Left out of a year-end review by QĐ 366 Điều 5 (exempt, suspended, admitted less than 6 months ago). */
+  excluded: "excluded",
 } as const;
 export type DraftStatus = (typeof draftStatus)[keyof typeof draftStatus];
 
@@ -29,6 +31,10 @@ export interface DraftRow {
   status: string;
   state: string | null;
   followUpText: string | null;
+  /** Carried onto a 2025 review when it starts: issues raised for the member, their pledge, the form followed. */
+  raisedText: string | null;
+  pledgeText: string | null;
+  reviewForm: string | null;
   version: number;
 }
 

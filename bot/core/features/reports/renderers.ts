@@ -13,7 +13,8 @@ import { liveDraft, personName, roundTally, scheduledMeetingStart, wasSent } fro
 import { loadVersion, renderVersion } from "./reading.ts";
 import { draftStatus, editableStatuses, versionStatus } from "./records.ts";
 import type { TemplateStore } from "./template-store.ts";
-import { digestNotice, reminderNotice, roundOpenedNotice } from "./views.ts";
+import { collectiveDraftSchedule } from "./review-2025.ts";
+import { digestNotice, formatMoment, reminderNotice, roundOpenedNotice } from "./views.ts";
 
 const skip = (reason: string): RenderOutcome => ({ action: "skip", reason });
 const send = (...messages: OutboundMessage[]): RenderOutcome => ({ action: "send", messages });
@@ -81,6 +82,24 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
     return send({ text: t("report-withdrawn-for-admin", { name: v.draft.person.fullName ?? "?", title: v.draft.round.title, number: v.number }) });
   };
 
+  /** Sent only while the round is open, the reader still secretary or deputy and the meeting still ahead. */
+  const collectiveDraft: OutboxRenderer = async (row, { deps, t, now }) => {
+    const p = roundPayload.safeParse(row.payload);
+    if (!p.success) return skip("bad payload");
+    const round = await deps.db.reportRound.findUnique({ where: { id: p.data.roundId }, include: { cell: true } });
+    if (!round || round.status !== "open") return skip("round closed");
+    if (!(await isCellAdmin(deps.db, row.personId, round.cellId))) return skip("no longer secretary or deputy");
+    const meetingAt = round.meetingId ? await scheduledMeetingStart(deps.db, round.meetingId) : null;
+    if (!meetingAt || meetingAt <= now) return skip("meeting gone or past");
+    const schedule = collectiveDraftSchedule(meetingAt, round.cell.timeZone, now);
+    if (!schedule) return skip("too late to send the draft in time");
+    const by = schedule.sendBy;
+    return send({
+      text: t("report-collective-reminder", { title: round.title, meeting: formatMoment(meetingAt, round.cell.timeZone), by: `${by.day}/${by.month}/${by.year}` }),
+      choices: [[buttons.downloadCollective.choice(t("report-button-download-collective"), { roundId: round.id })], [buttons.status.choice(t("report-button-back-to-status"), { roundId: round.id })]],
+    });
+  };
+
   const decided = (kind: "returned" | "accepted"): OutboxRenderer => async (row, { deps, t }) => {
     const p = versionPayload.safeParse(row.payload);
     if (!p.success) return skip("bad payload");
@@ -118,5 +137,6 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
     [reportKinds.returned]: decided("returned"),
     [reportKinds.accepted]: decided("accepted"),
     [reportKinds.proxied]: proxied,
+    [reportKinds.collectiveDraft]: collectiveDraft,
   };
 }

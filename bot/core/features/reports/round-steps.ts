@@ -9,7 +9,9 @@ import { checklistStep } from "../../kernel/dialogue/checklist.ts";
 import { cancelChoice, choiceStep, stepChoice, type Accepted, type StepContext, type StepDef } from "../../kernel/dialogue/steps.ts";
 import { memberCategories } from "../../domain/people.ts";
 import { parseViDateTime } from "../../time/parse-vi-datetime.ts";
-import { activeCandidates, mustAnswer, type AudienceRule } from "./audience.ts";
+import { activeCandidates, leftOut, mustAnswer, type AudienceRule } from "./audience.ts";
+import { impliedForm, isReview2025 } from "./review-2025.ts";
+import { utcToZonedWall } from "../../time/zoned.ts";
 import { templateTag } from "./engine/choice-data.ts";
 import type { Template } from "./engine/template-schema.ts";
 import { cellMeeting, upcomingMeetings } from "./queries.ts";
@@ -71,7 +73,19 @@ export function createRoundSteps(rt: Runtime) {
     const template = templateOf(data) ?? { audience: {} };
     const candidates = await activeCandidates(db, data.cellId ?? "");
     const rule = audienceRule(data);
-    return { chosen: mustAnswer(candidates, rule, template), exempt: mustAnswer(candidates, { ...rule, includeExempt: true }, template).filter((c) => c.exempt) };
+    const deadline = data.deadline ? new Date(data.deadline) : undefined;
+    return {
+      chosen: mustAnswer(candidates, rule, template, deadline),
+      exempt: mustAnswer(candidates, { ...rule, includeExempt: true }, template, deadline).filter((c) => c.exempt),
+      leftOut: deadline ? leftOut(candidates, template, deadline) : [],
+    };
+  }
+
+  /** HD 43 §4.1: the year-end review ends before 31/12; the suggested deadline is the 20th (or the 30th when later). */
+  function suggestedReviewDeadline(now: Date, timeZone: string): string {
+    const today = utcToZonedWall(now, timeZone);
+    const day = today.month < 12 || today.day < 20 ? 20 : 30;
+    return `${day}/12/${today.year}`;
   }
 
   const template = choiceStep("template", "report-ask-template", () => store.choosable().map((tp) => ({ value: templateTag(tp.id), label: clip(tp.title, 56) })), useButtons);
@@ -98,7 +112,11 @@ export function createRoundSteps(rt: Runtime) {
 
   const deadline: StepDef = {
     id: "deadline",
-    prompt: ({ t }) => ({ text: t("report-ask-deadline") }),
+    prompt: ({ t, data, now }) => {
+      if (!isReview2025(templateOf(data))) return { text: t("report-ask-deadline") };
+      const suggested = suggestedReviewDeadline(now, timeZoneOf(data));
+      return { text: `${t("report-ask-deadline")}\n\n${t("report-review-deadline-hint")}`, choices: [[stepChoice("deadline", suggested, t("report-button-review-deadline", { date: suggested }))]] };
+    },
     accept: (answer, c) => {
       // The question has no buttons; a value arriving as one is read exactly as if it had been typed.
       if (answer.kind === "file") return { ok: false, reason: "invalid-expected-text" };
@@ -137,8 +155,9 @@ export function createRoundSteps(rt: Runtime) {
         { value: "0", label: t("report-button-exempt-no") },
         { value: "1", label: t("report-button-exempt-yes") },
       ],
-      // Asked only when the round would reach someone exempt from meetings.
-      { ...useButtons, applies: async ({ data }) => (await reach(data)).exempt.length > 0 },
+      // Asked only when the round would reach someone exempt from meetings; never in a 2025 review,
+      // which leaves exempt members out by rule (QĐ 366 Điều 5).
+      { ...useButtons, applies: async ({ data }) => !isReview2025(templateOf(data)) && (await reach(data)).exempt.length > 0 },
   );
 
   const meeting = choiceStep(
@@ -158,17 +177,39 @@ export function createRoundSteps(rt: Runtime) {
     const linked = meetingId ? await cellMeeting(db, { cellId: data.cellId ?? "", meetingId }) : null;
     const words = [rule.categories ? t("report-audience-some", { list: rule.categories.map((c) => t(`category-${c}`)).join(", ") }) : t("report-audience-all")];
     if (rule.includeExempt) words.push(t("report-audience-with-exempt"));
+    const reached = await reach(data);
+    const review = isReview2025(templateOf(data)) ? reviewNotes(t, data, reached) : "";
     return {
-      text: t("report-confirm-round", {
+      text: review + t("report-confirm-round", {
         template: templateOf(data)?.title ?? "?",
         title: data.title ?? "?",
         deadline: data.deadline ? formatMoment(new Date(data.deadline), tz) : "?",
         audience: words.join(", "),
-        count: (await reach(data)).chosen.length,
+        count: reached.chosen.length,
         meeting: linked ? `${formatMoment(linked.startsAt, tz)}${linked.title ? ` · ${linked.title}` : ""}` : t("report-meeting-none"),
       }),
       choices: [[stepChoice("confirm", "open", t("report-button-open-round"))], [cancelChoice(t)]],
     };
+  }
+
+  /** What the secretary should know before opening a 2025 review: who is left out and why, the forms, the deadline. */
+  function reviewNotes(t: StepContext["t"], data: DialogueData, reached: Awaited<ReturnType<typeof reach>>): string {
+    const lines: string[] = [];
+    if (reached.leftOut.length > 0) {
+      lines.push(t("report-review-left-out", { list: reached.leftOut.map((l) => `${l.candidate.fullName} (${t(`report-exclusion-${l.reason}`)})`).join("; ") }));
+    }
+    const forms = { "2A": 0, "2B": 0, "2C": 0, unknown: 0 };
+    for (const c of reached.chosen) {
+      if (c.holdsPost === null) forms.unknown++;
+      else forms[impliedForm(c)]++;
+    }
+    lines.push(t("report-review-forms", { a: forms["2A"], b: forms["2B"], c: forms["2C"], unknown: forms.unknown }));
+    const served = templateOf(data)?.reviewForms ?? [];
+    if (forms["2A"] > 0 && !served.includes("2A")) lines.push(t("report-review-no-2a", { count: forms["2A"] }));
+    const deadline = data.deadline ? utcToZonedWall(new Date(data.deadline), timeZoneOf(data)) : null;
+    // HD 43 §4.1: before 31/12 (units of a special character: 15/01 of the next year).
+    if (deadline && ((deadline.month === 12 && deadline.day === 31) || deadline.month === 1)) lines.push(t("report-review-late-deadline"));
+    return `${lines.filter(Boolean).join("\n")}\n\n`;
   }
 
   const confirm: StepDef = {

@@ -8,14 +8,18 @@ import { heldUntil } from "../../delivery/quiet-hours.ts";
 import type { Turn } from "../../kernel/feature.ts";
 import { activeCandidates } from "./audience.ts";
 import { buttons } from "./buttons.ts";
-import { deriveTemplate, profileOf } from "./derive.ts";
+import { deriveForDraft, profileOf } from "./derive.ts";
+import type { ReviewForm } from "./engine/conditions.ts";
+import { impliedForm, isReview2025 } from "./review-2025.ts";
+import { chooseReviewForm } from "./services/review-form.ts";
+import { notifyPerson } from "../../delivery/notify.ts";
 import { progress } from "./engine/engine.ts";
-import { cellRounds, ownDrafts, roundDrafts, roundForAdmin } from "./queries.ts";
-import { draftStatus, parseState, type RoundRecord } from "./records.ts";
+import { cellRounds, ownDrafts, personName, roundDrafts, roundForAdmin } from "./queries.ts";
+import { draftStatus, editableStatuses, parseState, type RoundRecord } from "./records.ts";
 import type { Runtime } from "./runtime.ts";
 import { addLateAssignees } from "./services/assign.ts";
 import { closeRound, remindNow as planReminders } from "./services/round-controls.ts";
-import { reportList, statusView, type StatusRow } from "./views.ts";
+import { formPickView, formsView, reportList, statusView, type StatusRow } from "./views.ts";
 
 export interface Rounds {
   list(turn: Turn, membership: MembershipWithCell): Promise<void>;
@@ -23,6 +27,9 @@ export interface Rounds {
   remindNow(turn: Turn, roundId: string): Promise<void>;
   askClose(turn: Turn, roundId: string): Promise<void>;
   close(turn: Turn, roundId: string): Promise<void>;
+  forms(turn: Turn, roundId: string): Promise<void>;
+  formPick(turn: Turn, draftId: string): Promise<void>;
+  formSet(turn: Turn, draftId: string, form: ReviewForm): Promise<void>;
 }
 
 const recentClosed = 3;
@@ -64,17 +71,46 @@ export function createRounds(rt: Runtime): Rounds {
       .map((d) => {
         const person = names.get(d.personId)!;
         const state = d.status === draftStatus.drafting || d.status === draftStatus.returned ? parseState(d.state) : undefined;
-        const template = base && state ? deriveTemplate({ template: base, followUpText: d.followUpText, t: turn.t }) : undefined;
+        const template = base && state ? deriveForDraft(base, d, turn.t) : undefined;
         return {
           name: person.fullName,
           status: d.status,
           draftId: d.id,
           version: d.versions[0] ?? null,
-          progress: template && state ? progress(template, state, profileOf(person.category)) : null,
+          progress: template && state ? progress(template, state, profileOf(person.category, { reviewForm: d.reviewForm })) : null,
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name, "vi"));
-    await turn.reply(statusView(turn.t, round, round.cell.timeZone, rows));
+    await turn.reply(statusView(turn.t, round, round.cell.timeZone, rows, { review: isReview2025(base) }));
+  }
+
+  /** A 2025 review: each member still writing with the form they follow, to choose another. */
+  async function forms(turn: Turn, roundId: string): Promise<void> {
+    const round = await roundForAdmin(db, { personId: turn.person.id, roundId });
+    const people = new Map((await activeCandidates(db, round.cellId)).map((c) => [c.personId, c]));
+    const rows = (await roundDrafts(db, roundId))
+      .filter((d) => people.has(d.personId) && editableStatuses.includes(d.status))
+      .map((d) => {
+        const p = people.get(d.personId)!;
+        return { draftId: d.id, name: p.fullName, form: d.reviewForm ?? (p.holdsPost === null ? null : impliedForm(p)) };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    await turn.reply(formsView(turn.t, round, rows));
+  }
+
+  async function formPick(turn: Turn, draftId: string): Promise<void> {
+    const draft = await db.reportDraft.findUnique({ where: { id: draftId }, select: { id: true, roundId: true, person: { select: { fullName: true } } } });
+    if (!draft) return ctx.staleButton(turn);
+    await roundForAdmin(db, { personId: turn.person.id, roundId: draft.roundId });
+    await turn.reply(formPickView(turn.t, draft.id, draft.person.fullName ?? "?"));
+  }
+
+  async function formSet(turn: Turn, draftId: string, form: ReviewForm): Promise<void> {
+    const outcome = await chooseReviewForm(db, { actorId: turn.person.id, draftId, form, now: rt.now() });
+    if (!outcome.ok) return turn.reply({ text: turn.t("report-form-not-editable") });
+    const name = await personName(db, outcome.personId);
+    await turn.reply({ text: turn.t(outcome.changed ? "report-form-chosen" : "report-form-unchanged", { name, form }) });
+    if (outcome.changed) await notifyPerson(ctx.deps, outcome.personId, (t) => ({ text: t("report-form-chosen-for-member", { form }) }), "report-form-chosen");
   }
 
   async function remindNow(turn: Turn, roundId: string): Promise<void> {
@@ -101,5 +137,5 @@ export function createRounds(rt: Runtime): Rounds {
     await turn.reply({ text: turn.t("report-closed-done", { title: outcome.roundTitle }) });
   }
 
-  return { list, status, remindNow, askClose, close };
+  return { list, status, remindNow, askClose, close, forms, formPick, formSet };
 }

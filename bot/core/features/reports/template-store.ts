@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../../../logger.ts";
 import { latestTemplate } from "./engine/engine.ts";
-import { loadTemplatesFromDir, type LoadError } from "./engine/template-loader.ts";
+import { loadTemplatesFromDir, scoringDir, type LoadError } from "./engine/template-loader.ts";
 import type { Template } from "./engine/template-schema.ts";
 import { templateTag } from "./engine/choice-data.ts";
 
@@ -40,19 +40,32 @@ export function createTemplateStore(options: { dir?: string; templates?: Templat
     for (const t of templates) known.set(`${t.id}@${t.version}`, t);
   };
 
+  function filesSignature(folder: string): string {
+    return readdirSync(folder)
+      .filter((n) => n.endsWith(".json"))
+      .sort()
+      .map((n) => {
+        const s = statSync(join(folder, n));
+        return `${n}:${s.size}:${s.mtimeMs}`;
+      })
+      .join("|");
+  }
+
   function folderSignature(): string {
+    let templates: string;
     try {
-      return readdirSync(dir)
-        .filter((n) => n.endsWith(".json"))
-        .sort()
-        .map((n) => {
-          const s = statSync(join(dir, n));
-          return `${n}:${s.size}:${s.mtimeMs}`;
-        })
-        .join("|");
+      templates = filesSignature(dir);
     } catch {
       return "unreadable";
     }
+    // A scoring sheet added or corrected is picked up like a template (the folder is optional).
+    let sheets = "";
+    try {
+      sheets = filesSignature(join(dir, scoringDir));
+    } catch {
+      sheets = "none";
+    }
+    return `${templates}#${sheets}`;
   }
 
   function load(): void {

@@ -38,22 +38,30 @@ const statusKeys: Record<string, string> = {
   submitted: "report-status-submitted",
   returned: "report-status-returned",
   accepted: "report-status-accepted",
+  excluded: "report-status-excluded",
 };
 export const statusText = (t: Translator, status: string) => t(statusKeys[status] ?? "report-status-drafting");
 
+/** A round as the lists show it: with the committee that opened it, if the committee above did. */
+export type ShownRound = RoundRecord & { committeeRound?: { committee: { name: string } } | null };
+
+/** « (do Đảng ủy … mở)» after a round the committee above opened; nothing otherwise. */
+const originMark = (t: Translator, round: ShownRound) => (round.committeeRound ? ` ${t("report-round-from-committee", { committee: round.committeeRound.committee.name })}` : "");
+
 export interface ListItem {
-  round: RoundRecord;
+  round: ShownRound;
   draft: { id: string; status: string };
 }
 
 /** /baocao: the member's reports in the cell's open rounds, and for admins the rounds to follow. */
 export function reportList(t: Translator, cell: { name: string; timeZone: string }, items: ListItem[], adminRounds: RoundRecord[] | null): OutboundMessage {
-  const lines = items.map(({ round, draft }) =>
-    t(round.status === "open" ? "report-list-line" : "report-list-line-closed", {
-      title: round.title,
-      deadline: formatMoment(round.deadline, cell.timeZone),
-      status: statusText(t, draft.status),
-    }),
+  const lines = items.map(
+    ({ round, draft }) =>
+      t(round.status === "open" ? "report-list-line" : "report-list-line-closed", {
+        title: round.title,
+        deadline: formatMoment(round.deadline, cell.timeZone),
+        status: statusText(t, draft.status),
+      }) + originMark(t, round),
   );
   const choices: Choice[][] = [];
   for (const { round, draft } of items) {
@@ -92,14 +100,15 @@ const rowKeys: Record<string, string> = {
   drafting: "report-status-row-drafting",
   submitted: "report-status-row-submitted",
   returned: "report-status-row-returned",
+  excluded: "report-status-row-excluded",
   accepted: "report-status-row-accepted",
 };
 
 /** The secretary's view of a round at any time: who submitted, who is writing, who has not begun. */
-export function statusView(t: Translator, round: RoundRecord, timeZone: string, rows: StatusRow[]): OutboundMessage {
+export function statusView(t: Translator, round: ShownRound, timeZone: string, rows: StatusRow[], options: { review?: boolean } = {}): OutboundMessage {
   const submitted = rows.filter((r) => r.status === "submitted" || r.status === "accepted").length;
   const accepted = rows.filter((r) => r.status === "accepted").length;
-  const head = t("report-status-title", { title: round.title, deadline: formatMoment(round.deadline, timeZone), submitted, total: rows.length, accepted });
+  const head = t("report-status-title", { title: round.title, deadline: formatMoment(round.deadline, timeZone), submitted, total: rows.length, accepted }) + (round.committeeRound ? `\n${t("report-status-from-committee", { committee: round.committeeRound.committee.name })}` : "");
   const lines = rows.map((r) => {
     const line = t(rowKeys[r.status] ?? "report-status-row-drafting", {
       name: r.name,
@@ -120,6 +129,10 @@ export function statusView(t: Translator, round: RoundRecord, timeZone: string, 
   }
   if (accepted > 0) choices.push(row(buttons.downloadRound.choice(t("report-button-download-round", { count: accepted }), { roundId: round.id })));
   choices.push(row(buttons.downloadStatus.choice(t("report-button-download-status"), { roundId: round.id })));
+  if (options.review) {
+    if (submitted > 0) choices.push(row(buttons.downloadCollective.choice(t("report-button-download-collective"), { roundId: round.id })));
+    if (round.status === "open") choices.push(row(buttons.forms.choice(t("report-button-forms"), { roundId: round.id })));
+  }
   if (round.status === "open") {
     if (submitted < rows.length) choices.push(row(buttons.remindNow.choice(t("report-button-remind-now"), { roundId: round.id })));
     choices.push(row(buttons.close.choice(t("report-button-close-round"), { roundId: round.id })));
@@ -220,4 +233,23 @@ export function digestNotice(t: Translator, input: { round: RoundRecord; timeZon
       ? t("report-digest-all", { title: input.round.title, deadline, total: input.total })
       : t("report-digest", { title: input.round.title, deadline, submitted: input.submitted, total: input.total, missing: input.missing.join(", ") });
   return { text, choices: [row(buttons.status.choice(t("report-button-status-short"), { roundId: input.round.id }))] };
+}
+
+/** A 2025 review's members still writing, each with the form they follow; pressing one chooses another. */
+export function formsView(t: Translator, round: { id: string; title: string }, rows: { draftId: string; name: string; form: string | null }[]): OutboundMessage {
+  if (rows.length === 0) return { text: t("report-forms-none", { title: round.title }) };
+  return {
+    text: t("report-forms-title", { title: round.title }),
+    choices: [
+      ...rows.slice(0, 40).map((r) => row(buttons.formPick.choice(clip(t("report-forms-row", { name: r.name, form: r.form ?? t("report-forms-unknown") }), 60), { draftId: r.draftId }))),
+      row(buttons.status.choice(t("report-button-back-to-status"), { roundId: round.id })),
+    ],
+  };
+}
+
+export function formPickView(t: Translator, draftId: string, name: string): OutboundMessage {
+  return {
+    text: t("report-forms-pick", { name }),
+    choices: (["2A", "2B", "2C"] as const).map((form) => row(buttons.formSet.choice(t(`report-form-label-${form}`), { draftId, form }))),
+  };
 }

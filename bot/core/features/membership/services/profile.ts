@@ -5,7 +5,7 @@ import { audit } from "../../../domain/audit.ts";
 import type { PersonRecord, ProfilePatch } from "../../../domain/people.ts";
 
 /** One field changed by its owner, audited (the field's name, never its value). */
-export async function editProfile(db: Db, input: { personId: string; patch: ProfilePatch; now: Date }): Promise<PersonRecord> {
+export async function editProfile(db: Db, input: { personId: string; patch: ProfilePatch; now: Date }): Promise<PersonRecord & { holdsPost: boolean | null; admittedAt: Date | null }> {
   return db.$transaction(async (tx) => {
     const updated = await tx.person.update({ where: { id: input.personId }, data: input.patch });
     for (const field of Object.keys(input.patch)) {

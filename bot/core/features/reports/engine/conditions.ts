@@ -6,14 +6,32 @@
 export const memberCategories = ["can_bo", "huu_tri", "cong_nhan", "lao_dong_tu_do", "hoc_sinh", "khac"] as const;
 export type MemberCategory = (typeof memberCategories)[number];
 
+/** The year-end review forms of Hướng dẫn 43-HD/BTCTW (2025). */
+export const reviewForms = ["2A", "2B", "2C"] as const;
+export type ReviewForm = (typeof reviewForms)[number];
+
 export interface MemberProfile {
   category: MemberCategory;
   holdsPost: boolean;
+  /** The form the secretary chose for this member's review, overriding the one the profile implies. */
+  reviewForm?: ReviewForm | null;
+}
+
+/**
+ * The form a member's year-end review follows (HD 43 §2.1 b): 2A for those holding a leadership or
+ * management post, 2B for those working in the political system without one (the «cán bộ» category),
+ * 2C for members outside it (retirees, students, workers, the self-employed, others); or the
+ * secretary's choice.
+ */
+export function formOf(profile: MemberProfile): ReviewForm {
+  if (profile.reviewForm) return profile.reviewForm;
+  if (profile.holdsPost) return "2A";
+  return profile.category === "can_bo" ? "2B" : "2C";
 }
 
 export type Condition =
   | { answer: string; equals?: string | boolean; in?: string[]; notEmpty?: true }
-  | { profile: "category" | "holdsPost"; equals?: string | boolean; in?: string[] }
+  | { profile: "category" | "holdsPost" | "form"; equals?: string | boolean; in?: string[] }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -69,8 +87,12 @@ export function conditionProblems(v: unknown, path: Path = []): Problem[] {
         out.push({ path: [...path, "equals"], message: `unknown member category (known: ${memberCategories.join(", ")})` });
       if ("in" in v && !(isStringList(v.in) && v.in.every(known)))
         out.push({ path: [...path, "in"], message: `"in" must list member categories (${memberCategories.join(", ")})` });
+    } else if (v.profile === "form") {
+      const known = (x: unknown) => typeof x === "string" && (reviewForms as readonly string[]).includes(x);
+      if ("equals" in v && !known(v.equals)) out.push({ path: [...path, "equals"], message: `unknown form (known: ${reviewForms.join(", ")})` });
+      if ("in" in v && !(isStringList(v.in) && v.in.every(known))) out.push({ path: [...path, "in"], message: `"in" must list forms (${reviewForms.join(", ")})` });
     } else {
-      out.push({ path: [...path, "profile"], message: '"profile" must be "category" or "holdsPost"' });
+      out.push({ path: [...path, "profile"], message: '"profile" must be "category", "holdsPost" or "form"' });
     }
     return out;
   }
@@ -97,7 +119,7 @@ export function evaluate(c: Condition, valuesOf: (stepId: string) => AnswerValue
   if ("any" in c) return c.any.some((x) => evaluate(x, valuesOf, profile));
   if ("not" in c) return !evaluate(c.not, valuesOf, profile);
   const values: (string | boolean)[] =
-    "answer" in c ? (valuesOf(c.answer) ?? []) : c.profile === "category" ? [profile.category] : [profile.holdsPost];
+    "answer" in c ? (valuesOf(c.answer) ?? []) : c.profile === "category" ? [profile.category] : c.profile === "form" ? [formOf(profile)] : [profile.holdsPost];
   if ("notEmpty" in c && c.notEmpty) return values.some((v) => v !== "");
   if (c.equals !== undefined) return values.includes(c.equals);
   if (c.in !== undefined) return values.some((v) => typeof v === "string" && c.in!.includes(v));

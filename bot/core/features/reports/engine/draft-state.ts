@@ -6,6 +6,8 @@ import { z } from "zod";
 import { gradeLevels, ratingLevels } from "./template-schema.ts";
 
 const rated = z.object({ level: z.enum(ratingLevels), note: z.string().optional() }).strict();
+/** Points as typed: checked against each group's or criterion's maximum by the step, not here (a template may change). */
+const points = z.record(z.number().finite());
 
 export const answerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string() }).strict(),
@@ -14,6 +16,8 @@ export const answerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("yesno"), value: z.boolean() }).strict(),
   z.object({ kind: z.literal("grade"), grade: z.enum(gradeLevels) }).strict(),
   z.object({ kind: z.literal("rating"), items: z.record(rated) }).strict(),
+  /** Group totals (the sums of the criteria when a scoring sheet was used); the total is computed, never stored. */
+  z.object({ kind: z.literal("score"), groups: points, criteria: points.optional() }).strict(),
   z.object({ kind: z.literal("skipped") }).strict(),
 ]);
 export type Answer = z.infer<typeof answerSchema>;
@@ -33,6 +37,8 @@ export const bufferSchema = z.discriminatedUnion("kind", [
       noteParts: z.array(z.string()),
     })
     .strict(),
+  /** The number being typed (`index` into the step's entries) and those typed so far, by group or by criterion. */
+  z.object({ kind: z.literal("score"), index: z.number().int().min(0), groups: points, criteria: points }).strict(),
 ]);
 export type StepBuffer = z.infer<typeof bufferSchema>;
 

@@ -15,6 +15,8 @@ function seedBuffer(template: Template, id: string, a: Answer): StepBuffer | und
     const index = Math.max(0, step.items.findIndex((it) => items[it.id] === undefined));
     return { kind: "rating", index, items, noteFor: null, noteParts: [] };
   }
+  // Points typed for groups or criteria the new version still has are offered again, never retyped.
+  if (step?.kind === "score" && a.kind === "score") return { kind: "score", index: 0, groups: { ...a.groups }, criteria: { ...a.criteria } };
   return undefined;
 }
 
@@ -30,6 +32,8 @@ function fitBuffer(template: Template, id: string, b: StepBuffer): StepBuffer | 
     const noteFor = b.noteFor !== null && step.items.some((it) => it.id === b.noteFor) ? b.noteFor : null;
     return { ...b, items, noteFor, index: Math.min(b.index, step.items.length - 1) };
   }
+  // Points stay keyed by group or criterion; the view drops any the step no longer has, and the index is clamped there.
+  if (b.kind === "score" && step.kind === "score") return { ...b, index: 0 };
   return b;
 }
 

@@ -6,7 +6,8 @@ import type { OutboundMessage } from "../../../contract/messages.ts";
 import { actions, levelCodes } from "./choice-data.ts";
 import type { Answer, StepBuffer, DraftState, Rated } from "./draft-state.ts";
 import { fmt } from "./engine-texts.ts";
-import { messages, multiPage, multiPages, textAck, type View } from "./engine-view.ts";
+import { answerText, messages, multiPage, multiPages, points, scoreBuffer, textAck, typedPoints, type View } from "./engine-view.ts";
+import { parsePoints, scoreEntries, sumPoints } from "./scoring.ts";
 import { gradeLevels, ratingLevels, type RatingLevel, type StepOf } from "./template-schema.ts";
 
 export interface EngineResult {
@@ -243,4 +244,53 @@ export function handleRating(ctx: Ctx, state: DraftState, step: StepOf<"rating">
   const wantsNote = step.noteFor === "all" || (step.noteFor === "flagged" && level !== "none");
   if (wantsNote) return ctx.ask(withBuffer(state, step.id, { ...rated, noteFor: item.id, noteParts: [] }));
   return nextItem(ctx, state, step, rated);
+}
+
+type ScoreBuffer = Extract<StepBuffer, { kind: "score" }>;
+
+/** «Quay lại» inside a score step: the previous number, kept as typed; undefined at the first (the step-level back applies). */
+export function scoreBack(ctx: Ctx, state: DraftState, step: StepOf<"score">): EngineResult | undefined {
+  const b = scoreBuffer(state, step);
+  return b.index > 0 ? ctx.ask(withBuffer(state, step.id, { ...b, index: b.index - 1 })) : undefined;
+}
+
+/** After the last number: the group totals (sums of the criteria with a sheet) are committed and shown with the total. */
+function nextEntry(ctx: Ctx, state: DraftState, step: StepOf<"score">, b: ScoreBuffer): EngineResult {
+  const entries = scoreEntries(step);
+  const missing = entries.findIndex((e) => typedPoints(b, e) === undefined);
+  const index = b.index + 1 < entries.length ? b.index + 1 : missing;
+  // Normally the next entry; at the end, one skipped over (after a template change) before committing.
+  if (index >= 0) return ctx.ask(withBuffer(state, step.id, { ...b, index }));
+  let answer: Extract<Answer, { kind: "score" }>;
+  if (step.scoring) {
+    const criteria = Object.fromEntries(entries.map((e) => [e.id, b.criteria[e.id]!]));
+    const groups = Object.fromEntries(step.groups.map((g) => [g.id, sumPoints(entries.filter((e) => e.group.id === g.id).map((e) => criteria[e.id]!))]));
+    answer = { kind: "score", groups, criteria };
+  } else {
+    answer = { kind: "score", groups: Object.fromEntries(step.groups.map((g) => [g.id, b.groups[g.id]!])) };
+  }
+  const result = ctx.commit(state, answer);
+  return { ...result, outputs: [{ text: fmt(ctx.v.t.scoreSaved, { score: answerText(ctx.v.t, step, answer) }) }, ...result.outputs] };
+}
+
+export function handleScore(ctx: Ctx, state: DraftState, step: StepOf<"score">, input: StepInput): EngineResult {
+  const { t } = ctx.v;
+  const b = scoreBuffer(state, step);
+  const entry = scoreEntries(step)[b.index]!;
+  if (input.kind === "choice") {
+    // «Giữ 25 điểm»: the number typed earlier for this entry stands.
+    if (input.action !== actions.done || input.args[0] !== entry.id || typedPoints(b, entry) === undefined) return ctx.stale(state);
+    return nextEntry(ctx, state, step, b);
+  }
+  const typed = input.text.trim().slice(0, 100);
+  if (typed === "") return ctx.ask(state, say(t.errEmpty));
+  const read = parsePoints(typed);
+  const max = points(t, entry.max);
+  // A refusal changes nothing: the numbers typed so far stay in the buffer, and the same entry is asked again.
+  if (read === null) return ctx.ask(state, say(fmt(t.errScoreNotNumber, { text: typed, max })));
+  if ("decimals" in read) return ctx.ask(state, say(fmt(t.errScoreDecimals, { text: typed })));
+  if ("negative" in read || read.value > entry.max) return ctx.ask(state, say(fmt(t.errScoreRange, { text: typed, max })));
+  const next: ScoreBuffer =
+    entry.kind === "group" ? { ...b, groups: { ...b.groups, [entry.id]: read.value } } : { ...b, criteria: { ...b.criteria, [entry.id]: read.value } };
+  return nextEntry(ctx, withBuffer(state, step.id, next), step, next);
 }

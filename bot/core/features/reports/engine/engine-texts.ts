@@ -1,6 +1,6 @@
 /**
  * Every user-visible text of the questionnaire engine. The wording lives in the Fluent files
- * (`locales/<lang>/reports.ftl`, keys `report-engine-*`, `report-grade-*`, `report-level-*`); this
+ * (`locales/<lang>/reports.ftl`, keys `report-engine-*`, `report-grade-*`, `report-level-*`, `report-band-*`); this
  * module turns a translator into the plain strings the pure engine formats with `fmt`. Template
  * texts (the questions) are not here: they are data.
  */
@@ -89,6 +89,27 @@ export const engineTextKeys = {
   date: ["report-engine-date"],
   reportNoAnswer: ["report-engine-report-no-answer"],
   ratingNote: ["report-engine-rating-note"],
+  decimalMark: ["report-engine-decimal-mark"],
+  scoreGroup: ["report-engine-score-group", "n", "total", "label", "max"],
+  scoreCriterion: ["report-engine-score-criterion", "n", "total", "group", "label", "max"],
+  scoreSheet: ["report-engine-score-sheet", "title"],
+  scoreHowTo: ["report-engine-score-how-to"],
+  scoreEntered: ["report-engine-score-entered", "points"],
+  scoreKeep: ["report-engine-score-keep", "points"],
+  scoreLine: ["report-engine-score-line", "label", "points", "max"],
+  scoreTotal: ["report-engine-score-total", "total", "max"],
+  scoreShort: ["report-engine-score-short", "total", "max", "groups"],
+  scoreSaved: ["report-engine-score-saved", "score"],
+  errScoreNotNumber: ["report-engine-err-score-not-number", "text", "max"],
+  errScoreRange: ["report-engine-err-score-range", "text", "max"],
+  errScoreDecimals: ["report-engine-err-score-decimals", "text"],
+  proposedGrade: ["report-engine-proposed-grade", "grade"],
+  bandIntro: ["report-band-intro", "total", "max", "grade", "range"],
+  bandConditionsLead: ["report-band-conditions-lead"],
+  bandCasesLead: ["report-band-cases-lead"],
+  bandLeaders: ["report-band-leaders"],
+  bandSource: ["report-band-source"],
+  bandPropose: ["report-band-propose"],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 type Messages = { [K in keyof typeof engineTextKeys]: string };
@@ -96,11 +117,16 @@ type Messages = { [K in keyof typeof engineTextKeys]: string };
 export interface EngineTexts extends Messages {
   grades: Record<GradeLevel, string>;
   levels: Record<RatingLevel, string>;
+  /** Per band of QĐ 366 Điều 11: its points in words, and its conditions quoted verbatim (domain note §3.2). */
+  bandRanges: Record<GradeLevel, string>;
+  bandQuotes: Record<GradeLevel, string>;
 }
 
 /** Fluent keys of the four grades (✅ QĐ 124-QĐ/TW Điều 12, see the domain note §4) and the three rating levels. */
 export const gradeKey = (g: GradeLevel) => `report-grade-${g}`;
 export const levelKey = (l: RatingLevel) => `report-level-${l}`;
+export const bandRangeKey = (g: GradeLevel) => `report-band-range-${g}`;
+export const bandQuoteKey = (g: GradeLevel) => `report-band-quote-${g}`;
 
 /** The engine's texts in the language of `t`. */
 export function engineTextsFrom(t: Translator): EngineTexts {
@@ -111,6 +137,8 @@ export function engineTextsFrom(t: Translator): EngineTexts {
     ...messages,
     grades: Object.fromEntries(gradeLevels.map((g) => [g, t(gradeKey(g))])) as Record<GradeLevel, string>,
     levels: Object.fromEntries(ratingLevels.map((l) => [l, t(levelKey(l))])) as Record<RatingLevel, string>,
+    bandRanges: Object.fromEntries(gradeLevels.map((g) => [g, t(bandRangeKey(g))])) as Record<GradeLevel, string>,
+    bandQuotes: Object.fromEntries(gradeLevels.map((g) => [g, t(bandQuoteKey(g))])) as Record<GradeLevel, string>,
   };
 }
 

@@ -3,11 +3,12 @@
  */
 import type { Choice, OutboundMessage } from "../../../contract/messages.ts";
 import { actions, encodeChoice, levelCodes, templateTag } from "./choice-data.ts";
-import type { MemberProfile } from "./conditions.ts";
+import { formOf, type MemberProfile } from "./conditions.ts";
 import type { Answer, StepBuffer, DraftState } from "./draft-state.ts";
 import { fmt, type EngineTexts } from "./engine-texts.ts";
 import { questionNumber, type Resolved } from "./flow.ts";
 import { splitText } from "../../../../lib/split.ts";
+import { bandOf, formatPoints, inBounds, scoreEntries, scoreMax, sumPoints, type ScoreEntry } from "./scoring.ts";
 import { gradeLevels, ratingLevels, type QuestionStep, type Quote, type Step, type StepOf, type Template } from "./template-schema.ts";
 
 /**
@@ -79,6 +80,37 @@ export function textAck(v: View, state: DraftState, step: QuestionStep, text: st
   return { text, choices: [done, ...navRows(v, state, step, state.history.length > 0 || state.editing, false)] };
 }
 
+type ScoreAnswer = Extract<Answer, { kind: "score" }>;
+type ScoreBuffer = Extract<StepBuffer, { kind: "score" }>;
+
+export const points = (t: EngineTexts, n: number) => formatPoints(n, t.decimalMark);
+
+/** The total of a score answer over the step's groups (computed, never stored). */
+export const scoreTotal = (step: StepOf<"score">, a: ScoreAnswer) => sumPoints(step.groups.map((g) => a.groups[g.id] ?? 0));
+
+/** The criteria of the step's sheet, when the answer holds points for every one of them. */
+function answeredCriteria(step: StepOf<"score">, a: ScoreAnswer): boolean {
+  const entries = scoreEntries(step);
+  return step.scoring !== undefined && a.criteria !== undefined && entries.every((e) => a.criteria![e.id] !== undefined);
+}
+
+/** «1. Nhóm tiêu chí chung: 25/30» per group (its criteria under it when a sheet was used), then «Tổng điểm: 85/100». */
+function scoreText(t: EngineTexts, step: Step, a: ScoreAnswer): string {
+  if (step.kind !== "score") return Object.entries(a.groups).map(([id, p]) => `${id}: ${points(t, p)}`).join("\n");
+  const criteria = answeredCriteria(step, a) ? scoreEntries(step) : [];
+  const lines = step.groups.flatMap((g) => [
+    fmt(t.scoreLine, { label: g.label, points: points(t, a.groups[g.id] ?? 0), max: g.max }),
+    ...criteria.filter((e) => e.group.id === g.id).map((e) => `- ${fmt(t.scoreLine, { label: e.label, points: points(t, a.criteria![e.id]!), max: points(t, e.max) })}`),
+  ]);
+  return [...lines, fmt(t.scoreTotal, { total: points(t, scoreTotal(step, a)), max: scoreMax(step) })].join("\n");
+}
+
+/** A score on one line of the review: «85/100 (25/30; 60/70)». */
+export function scoreSummary(t: EngineTexts, step: StepOf<"score">, a: ScoreAnswer): string {
+  const groups = step.groups.map((g) => `${points(t, a.groups[g.id] ?? 0)}/${g.max}`).join("; ");
+  return fmt(t.scoreShort, { total: points(t, scoreTotal(step, a)), max: scoreMax(step), groups });
+}
+
 export function answerText(t: EngineTexts, step: Step, answer: Answer): string {
   switch (answer.kind) {
     case "skipped":
@@ -88,7 +120,10 @@ export function answerText(t: EngineTexts, step: Step, answer: Answer): string {
     case "yesno":
       return answer.value ? t.yes : t.no;
     case "grade":
-      return t.grades[answer.grade];
+      // Next to a band the grade is the member's proposal, and reads as one (QĐ 366 Điều 12).
+      return step.kind === "grade" && step.bandFrom ? fmt(t.proposedGrade, { grade: t.grades[answer.grade] }) : t.grades[answer.grade];
+    case "score":
+      return scoreText(t, step, answer);
     case "single":
       return step.kind === "single" ? (step.options.find((o) => o.id === answer.option)?.label ?? answer.option) : answer.option;
     case "multi": {
@@ -196,8 +231,12 @@ export function questionMessages(v: View, state: DraftState, r: Resolved, step: 
     case "grade": {
       const grade = saved?.kind === "grade" ? saved.grade : undefined;
       const rows = gradeLevels.map((g) => [opt(g, mark(g === grade, v.t.grades[g]))]);
-      return screen(v, state, step, { head: intro(v, r, step), tail: grade ? savedChoice(v.t.grades[grade]) : [], rows, canGoBack });
+      // The band comes before the question, as what the score suggests; the four levels stay in their order.
+      const head = step.bandFrom ? [header(v, r, step), ...quoteLines(v.t, step.quotes), ...bandLines(v, r, step.bandFrom), promptOf(step, v.profile)] : intro(v, r, step);
+      return screen(v, state, step, { head, tail: grade ? savedChoice(v.t.grades[grade]) : [], rows, canGoBack });
     }
+    case "score":
+      return scoreMessages(v, state, r, step, canGoBack);
     case "multi":
       return multiMessages(v, state, r, step, buffer, canGoBack);
     case "rating":
@@ -271,6 +310,59 @@ function ratingMessages(v: View, state: DraftState, r: Resolved, step: StepOf<"r
     data: encodeChoice(v.tag, step.id, actions.level, item.id, levelCodes[l]),
   }));
   return screen(v, state, step, { head: intro(v, r, step), tail, rows: [levels], canGoBack: back });
+}
+
+/**
+ * The band the self-score falls in (QĐ 366 Điều 11) with its conditions quoted, and that the member
+ * proposes while the cell and the higher level decide. Without a score (skipped, or not asked) only the latter.
+ */
+function bandLines(v: View, r: Resolved, fromId: string): string[] {
+  const from = r.questions.find((q) => q.id === fromId);
+  const a = r.effective[fromId];
+  const lines: string[] = [];
+  if (from?.kind === "score" && a?.kind === "score") {
+    const total = scoreTotal(from, a);
+    const band = bandOf(total);
+    lines.push(fmt(v.t.bandIntro, { total: points(v.t, total), max: scoreMax(from), grade: v.t.grades[band], range: v.t.bandRanges[band] }));
+    // Only the conditions for members without a leadership post were read verbatim (domain note §3.2); form 2A is for the others.
+    if (formOf(r.profile) === "2A") lines.push(v.t.bandLeaders);
+    else lines.push(band === "khong_hoan_thanh" ? v.t.bandCasesLead : v.t.bandConditionsLead, ...quoteLines(v.t, [{ text: v.t.bandQuotes[band], source: v.t.bandSource }]));
+  }
+  lines.push(v.t.bandPropose);
+  return lines;
+}
+
+export function scoreBuffer(state: DraftState, step: StepOf<"score">): ScoreBuffer {
+  const b = state.buffers[step.id];
+  const buf: ScoreBuffer = b?.kind === "score" ? b : { kind: "score", index: 0, groups: {}, criteria: {} };
+  return { ...buf, index: Math.max(0, Math.min(buf.index, scoreEntries(step).length - 1)) };
+}
+
+/** Points already typed for an entry (kept while the member goes back and forth inside the step). */
+export function typedPoints(b: ScoreBuffer, e: ScoreEntry): number | undefined {
+  const p = e.kind === "group" ? b.groups[e.id] : b.criteria[e.id];
+  // A number beyond a maximum lowered by a newer template version is asked again rather than kept.
+  return p !== undefined && inBounds(p, e.max) ? p : undefined;
+}
+
+/** One number per screen, as a rating step walks its items: a group's total, or a criterion's points with a sheet. */
+function scoreMessages(v: View, state: DraftState, r: Resolved, step: StepOf<"score">, canGoBack: boolean): OutboundMessage[] {
+  const entries = scoreEntries(step);
+  const b = scoreBuffer(state, step);
+  const entry = entries[b.index]!;
+  const n = b.index + 1;
+  const tail: string[] = [];
+  if (step.scoring) tail.push(fmt(v.t.scoreSheet, { title: step.scoring.title }));
+  tail.push(
+    entry.kind === "group"
+      ? fmt(v.t.scoreGroup, { n, total: entries.length, label: entry.label, max: entry.max })
+      : fmt(v.t.scoreCriterion, { n, total: entries.length, group: entry.group.label, label: entry.label, max: points(v.t, entry.max) }),
+  );
+  const typed = typedPoints(b, entry);
+  if (typed !== undefined) tail.push(fmt(v.t.scoreEntered, { points: points(v.t, typed) }));
+  tail.push(v.t.scoreHowTo);
+  const rows = typed === undefined ? [] : [[{ label: fmt(v.t.scoreKeep, { points: points(v.t, typed) }), data: encodeChoice(v.tag, step.id, actions.done, entry.id) }]];
+  return screen(v, state, step, { head: intro(v, r, step), tail, rows, canGoBack: canGoBack || b.index > 0 });
 }
 
 export function infoMessages(v: View, steps: Step[]): OutboundMessage[] {

@@ -7,7 +7,7 @@ import { actions, confirmStep, decodeChoice, reviewStep } from "./choice-data.ts
 import type { MemberProfile } from "./conditions.ts";
 import type { Answer, DraftState } from "./draft-state.ts";
 import { migrate, salvage } from "./engine-migrate.ts";
-import { handleGrade, handleMulti, handleRating, handleSingle, handleText, handleYesNo, ratingBack, type Ctx, type EngineResult, type StepInput } from "./engine-steps.ts";
+import { handleGrade, handleMulti, handleRating, handleScore, handleSingle, handleText, handleYesNo, ratingBack, scoreBack, type Ctx, type EngineResult, type StepInput } from "./engine-steps.ts";
 import { fmt, resolveTexts, type EngineLocale, type EngineTexts } from "./engine-texts.ts";
 import { hintMessages, infoMessages, makeView, messages, questionMessages, screens, type View } from "./engine-view.ts";
 import { answerMessages, confirmMessages, editedMessages, reviewMessages, reviewPrompt } from "./review-view.ts";
@@ -37,6 +37,9 @@ function enter(state: DraftState, step: QuestionStep): DraftState {
     buffers[step.id] = { kind: "multi", selected: saved?.kind === "multi" ? [...saved.options] : [], page: 0 };
   if (step.kind === "rating" && buffers[step.id]?.kind !== "rating")
     buffers[step.id] = { kind: "rating", index: 0, items: saved?.kind === "rating" ? { ...saved.items } : {}, noteFor: null, noteParts: [] };
+  // A saved score comes back number by number, each offered to keep («Giữ 25 điểm»).
+  if (step.kind === "score" && buffers[step.id]?.kind !== "score")
+    buffers[step.id] = saved?.kind === "score" ? { kind: "score", index: 0, groups: { ...saved.groups }, criteria: { ...saved.criteria } } : { kind: "score", index: 0, groups: {}, criteria: {} };
   return { ...state, phase: "answering", stepId: step.id, buffers };
 }
 
@@ -132,7 +135,7 @@ function answering(v: View, ctx: Ctx, state: DraftState, step: QuestionStep, inp
         return hint ? { state, outputs: hint } : ctx.stale(state);
       }
       case actions.back:
-        return (step.kind === "rating" ? ratingBack(ctx, state, step) : undefined) ?? back(v, ctx, state, profile);
+        return (step.kind === "rating" ? ratingBack(ctx, state, step) : step.kind === "score" ? scoreBack(ctx, state, step) : undefined) ?? back(v, ctx, state, profile);
       case actions.skip:
         return step.optional ? ctx.commit(state, { kind: "skipped" }) : ctx.ask(state, say(v.t.errNotOptional));
       case actions.keep:
@@ -152,6 +155,8 @@ function answering(v: View, ctx: Ctx, state: DraftState, step: QuestionStep, inp
       return handleMulti(ctx, state, step, input);
     case "rating":
       return handleRating(ctx, state, step, input);
+    case "score":
+      return handleScore(ctx, state, step, input);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { evaluate, type AnswerValues, type MemberProfile } from "./conditions.ts";
 import type { Answer } from "./draft-state.ts";
+import { inBounds } from "./scoring.ts";
 import type { QuestionStep, Step, Template } from "./template-schema.ts";
 
 export interface Resolved {
@@ -31,6 +32,9 @@ export function answerValues(answer: Answer): AnswerValues {
       return [answer.grade];
     case "rating":
       return Object.values(answer.items).map((r) => r.level);
+    case "score":
+      // The loader refuses conditions on a score: it holds nothing to compare.
+      return [];
     case "skipped":
       return undefined;
   }
@@ -54,6 +58,9 @@ export function answerFits(step: Step, answer: Answer): boolean {
       return step.kind === "grade";
     case "rating":
       return step.kind === "rating" && step.items.every((it) => answer.items[it.id] !== undefined);
+    case "score":
+      // The group totals decide; criteria are detail, so a sheet added or changed later never voids a score.
+      return step.kind === "score" && step.groups.every((g) => answer.groups[g.id] !== undefined && inBounds(answer.groups[g.id]!, g.max));
   }
 }
 

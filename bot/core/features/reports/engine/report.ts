@@ -10,6 +10,8 @@ import type { Template } from "./template-schema.ts";
 
 export interface ReportMember extends MemberProfile {
   fullName: string;
+  /** The year the report is for, put in place of «{year}» in the subtitles («Năm {year}»). */
+  year?: number;
   cellName?: string;
   /** Already formatted by the caller (the engine does not read the clock). */
   dateText?: string;
@@ -21,9 +23,15 @@ export interface ReportModel {
   subtitles: string[];
   /** [label, value] lines of the header: the member, the cell, answers marked `reportAs: "field"`, the date. */
   fields: [string, string][];
-  sections: { heading: string | null; items: { n: number; title: string; answer: string; skipped: boolean }[] }[];
+  /** `part` is the heading above sections («A. NỘI DUNG KIỂM ĐIỂM»), set on the first section of each part. */
+  sections: { part: string | null; heading: string | null; items: { n: number; title: string; answer: string; skipped: boolean }[] }[];
+  /** Whether items carry the question's number («3. …»); not when the titles carry the form's own numbering. */
+  numbered: boolean;
   note: string | null;
 }
+
+/** An item's heading line: «3. Title», or the title alone when it carries the form's numbering. */
+export const itemHeading = (m: Pick<ReportModel, "numbered">, item: { n: number; title: string }) => (m.numbered ? `${item.n}. ${item.title}` : item.title);
 
 export function reportModel(template: Template, state: DraftState, member: ReportMember, texts?: EngineTexts | EngineLocale): ReportModel {
   const t = resolveTexts(texts);
@@ -33,10 +41,11 @@ export function reportModel(template: Template, state: DraftState, member: Repor
     return a ? answerValues(a) : undefined;
   };
   const subtitles: string[] = [];
-  for (const sub of template.reportSubtitles ?? []) if (!sub.when || evaluate(sub.when, valuesOf, r.profile)) subtitles.push(sub.text);
+  for (const sub of template.reportSubtitles ?? []) if (!sub.when || evaluate(sub.when, valuesOf, r.profile)) subtitles.push(sub.text.replaceAll("{year}", member.year ? String(member.year) : "…"));
   const fields: [string, string][] = [[t.fullName, member.fullName]];
   if (member.cellName) fields.push([t.cell, member.cellName]);
   const sections: ReportModel["sections"] = [];
+  let currentPart: string | null = null;
   // The member's numbers («Câu n/N»), so that the secretary, the member and the change note speak
   // of the same «câu 8»; a number in the header or skipped is simply not in the list.
   r.questions.forEach((q, i) => {
@@ -48,21 +57,26 @@ export function reportModel(template: Template, state: DraftState, member: Repor
       return;
     }
     const current = sections[sections.length - 1];
-    if (!current || (q.section && q.section !== current.heading)) sections.push({ heading: q.section ?? null, items: [] });
+    const newPart = Boolean(q.part && q.part !== currentPart);
+    if (!current || newPart || (q.section && q.section !== current.heading)) {
+      sections.push({ part: newPart ? q.part! : null, heading: q.section ?? null, items: [] });
+      if (q.part) currentPart = q.part;
+    }
     const skipped = a?.kind === "skipped";
-    sections[sections.length - 1]!.items.push({ n, title: q.title, answer: skipped ? t.answerSkipped : a ? answerText(t, q, a) : t.reportNoAnswer, skipped });
+    sections[sections.length - 1]!.items.push({ n, title: q.heading ?? q.title, answer: skipped ? t.answerSkipped : a ? answerText(t, q, a) : t.reportNoAnswer, skipped });
   });
   if (member.dateText) fields.push([t.date, member.dateText]);
-  return { title: (template.reportTitle ?? template.title).toUpperCase(), subtitles, fields, sections, note: template.reportNote ?? null };
+  return { title: (template.reportTitle ?? template.title).toUpperCase(), subtitles, fields, sections, numbered: template.numbering !== "form", note: template.reportNote ?? null };
 }
 
 export function renderReport(template: Template, state: DraftState, member: ReportMember, texts?: EngineTexts | EngineLocale): string {
   const m = reportModel(template, state, member, texts);
   const body: string[] = [];
   for (const section of m.sections) {
+    if (section.part) body.push(section.part);
     if (section.heading) body.push(section.heading);
     // A skipped question takes one line, so its number is not missing from the list.
-    for (const item of section.items) body.push(item.skipped ? `${item.n}. ${item.title}: ${item.answer}` : `${item.n}. ${item.title}\n${item.answer}`);
+    for (const item of section.items) body.push(item.skipped ? `${itemHeading(m, item)}: ${item.answer}` : `${itemHeading(m, item)}\n${item.answer}`);
   }
   const head = [m.title, ...m.subtitles].join("\n");
   const fields = m.fields.map(([label, value]) => `${label}: ${value}`).join("\n");

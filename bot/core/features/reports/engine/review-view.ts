@@ -6,7 +6,7 @@
 import type { Choice, OutboundMessage } from "../../../contract/messages.ts";
 import { actions, confirmStep, encodeChoice, reviewStep, type Action } from "./choice-data.ts";
 import { fmt } from "./engine-texts.ts";
-import { answerText, screens, type View } from "./engine-view.ts";
+import { answerText, scoreSummary, screens, type View } from "./engine-view.ts";
 import { questionNumber, type Resolved } from "./flow.ts";
 import type { QuestionStep } from "./template-schema.ts";
 
@@ -38,8 +38,11 @@ function shortTitle(title: string): string {
 
 function line(v: View, r: Resolved, q: QuestionStep, n: number): { text: string; clipped: boolean } {
   const a = r.effective[q.id];
-  const full = a ? oneLine(answerText(v.t, q, a)) : "—";
-  return { text: `${n}. ${shortTitle(q.title)}: ${clipWords(full, answerShown)}`, clipped: full.length > answerShown };
+  // A score reads «85/100 (25/30; 60/70)» here; its group lines are for «Xem câu N» and the report.
+  const full = !a ? "—" : a.kind === "score" && q.kind === "score" ? scoreSummary(v.t, q, a) : oneLine(answerText(v.t, q, a));
+  // A proposed grade names itself («Đề xuất xếp loại: …»): the title in front would only repeat it.
+  const label = q.kind === "grade" && q.bandFrom && a?.kind === "grade" ? "" : `${shortTitle(q.title)}: `;
+  return { text: `${n}. ${label}${clipWords(full, answerShown)}`, clipped: full.length > answerShown };
 }
 
 function inRows(choices: Choice[]): Choice[][] {

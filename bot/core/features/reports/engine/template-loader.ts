@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ZodIssue } from "zod";
 import { lineOf, locate, type JsonPath, type Position } from "./json-positions.ts";
+import { review2025Problems } from "./review-structure.ts";
 import { templateSchema, type Template } from "./template-schema.ts";
+import { scoringSheetSchema, sheetMismatches, type ScoringSheet } from "./scoring.ts";
 
 export interface LoadError {
   file: string;
@@ -96,6 +98,10 @@ export function parseTemplateText(text: string, file: string): { template?: Temp
     const problems = manifestations27Problems(parsed.data);
     if (problems.length > 0) return { errors: problems.map((p) => ({ file, line: lineOf(positions, p.path), message: p.message })) };
   }
+  if (parsed.data.kind === "review2025") {
+    const problems = review2025Problems(parsed.data);
+    if (problems.length > 0) return { errors: problems.map((p) => ({ file, line: lineOf(positions, p.path), message: p.message })) };
+  }
   return { template: parsed.data, errors: [], idLine: lineOf(positions, ["id"]) };
 }
 
@@ -130,5 +136,102 @@ export function loadTemplatesFromDir(dir: string): { templates: Template[]; erro
     seen.set(key, name);
     templates.push(result.template);
   }
-  return { templates, errors };
+  // Scoring sheets are optional: a missing folder is the normal case (the bot ships none).
+  const sheets = loadSheetsFromDir(join(dir, scoringDir));
+  const matched = attachSheets(templates, sheets.sheets);
+  return { templates: matched.templates, errors: [...errors, ...sheets.errors, ...matched.errors] };
+}
+
+/** The folder next to the templates that holds the operators' scoring sheets (`<sheet>.json`). */
+export const scoringDir = "scoring";
+
+export interface LoadedSheet {
+  sheet: ScoringSheet;
+  /** As named in messages: `scoring/<name>.json`. */
+  file: string;
+  lineOf(path: JsonPath): number | undefined;
+}
+
+/** Parses and checks one scoring sheet's text, with the same discipline as a template file. */
+export function parseSheetText(text: string, file: string): { sheet?: LoadedSheet; errors: LoadError[] } {
+  const source = text.replace(/^\uFEFF/, "");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source);
+  } catch (e) {
+    const where = locate(source);
+    if (!where.ok) return { errors: [{ file, line: where.position.line, message: `invalid JSON at line ${where.position.line}, column ${where.position.column}: ${where.message}` }] };
+    return { errors: [{ file, message: `invalid JSON: ${(e as Error).message}` }] };
+  }
+  const where = locate(source);
+  const positions = where.ok ? where.positions : new Map<string, Position>();
+  const parsed = scoringSheetSchema.safeParse(raw);
+  if (!parsed.success) return { errors: parsed.error.issues.slice(0, maxIssuesPerFile).map((issue) => issueError(file, issue, raw, positions)) };
+  return { sheet: { sheet: parsed.data, file, lineOf: (path) => lineOf(positions, path) }, errors: [] };
+}
+
+/** Every `*.json` in the scoring folder; a broken file is refused with its reasons, the others load. */
+export function loadSheetsFromDir(dir: string): { sheets: LoadedSheet[]; errors: LoadError[] } {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
+  } catch {
+    return { sheets: [], errors: [] };
+  }
+  const sheets: LoadedSheet[] = [];
+  const errors: LoadError[] = [];
+  for (const name of names) {
+    const file = `${scoringDir}/${name}`;
+    let text: string;
+    try {
+      text = readFileSync(join(dir, name), "utf8");
+    } catch (e) {
+      errors.push({ file, message: `cannot read the file: ${(e as Error).message}` });
+      continue;
+    }
+    const result = parseSheetText(text, file);
+    errors.push(...result.errors);
+    if (!result.sheet) continue;
+    const { id, version } = result.sheet.sheet;
+    const first = sheets.find((x) => x.sheet.id === id && x.sheet.version === version);
+    if (first) {
+      errors.push({ file, line: result.sheet.lineOf(["id"]), message: `scoring sheet "${id}" version ${version} is already defined in ${first.file}; raise "version" or change "id"` });
+      continue;
+    }
+    sheets.push(result.sheet);
+  }
+  return { sheets, errors };
+}
+
+/**
+ * Gives each score step the sheet it names (the newest version of that id). A sheet that does not fit
+ * the step (other groups, criteria maxima not adding up to a group's maximum) is refused for that
+ * template with the reason, and the step asks for group totals as it does without a sheet: a typo in
+ * a sheet never takes the review down. A sheet no step names is reported too (most likely a misspelt id).
+ */
+export function attachSheets(templates: Template[], sheets: LoadedSheet[]): { templates: Template[]; errors: LoadError[] } {
+  const errors: LoadError[] = [];
+  const newest = new Map<string, LoadedSheet>();
+  for (const s of sheets) if ((newest.get(s.sheet.id)?.sheet.version ?? 0) < s.sheet.version) newest.set(s.sheet.id, s);
+  const named = new Set<string>();
+  const out = templates.map((t) => {
+    let changed = false;
+    const steps = t.steps.map((step) => {
+      if (step.kind !== "score" || !step.sheet) return step;
+      named.add(step.sheet);
+      const loaded = newest.get(step.sheet);
+      if (!loaded) return step;
+      const problems = sheetMismatches(step, loaded.sheet);
+      const where = `scoring sheet "${loaded.sheet.id}" (version ${loaded.sheet.version}) does not fit template "${t.id}" version ${t.version}, score step "${step.id}"`;
+      for (const p of problems)
+        errors.push({ file: loaded.file, line: loaded.lineOf(p.group === undefined ? ["groups"] : ["groups", p.group]), message: `${where}: ${p.message}; the step asks for group totals until this is fixed` });
+      if (problems.length > 0) return step;
+      changed = true;
+      return { ...step, scoring: loaded.sheet };
+    });
+    return changed ? { ...t, steps } : t;
+  });
+  for (const s of newest.values())
+    if (!named.has(s.sheet.id)) errors.push({ file: s.file, line: s.lineOf(["id"]), message: `scoring sheet "${s.sheet.id}" is named by no template's score step ("sheet": "${s.sheet.id}"), so it is not used` });
+  return { templates: out, errors };
 }

@@ -3,9 +3,10 @@
  * (a misspelt key is an error, not silently ignored) and checks cross-references between steps.
  */
 import { z } from "zod";
-import { answerRefs, conditionProblems, memberCategories, type Condition, type Path } from "./conditions.ts";
+import { answerRefs, conditionProblems, memberCategories, reviewForms, type Condition, type Path } from "./conditions.ts";
+import type { ScoringSheet } from "./scoring.ts";
 
-export { memberCategories, type MemberCategory, type MemberProfile, type Condition } from "./conditions.ts";
+export { memberCategories, reviewForms, type MemberCategory, type MemberProfile, type Condition, type ReviewForm } from "./conditions.ts";
 
 /** The four self-grading levels (✅ QĐ 124 Điều 12, carried into the 2025 rules). Labels live in engine-texts. */
 export const gradeLevels = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"] as const;
@@ -38,6 +39,8 @@ const base = {
   when: conditionSchema.optional(),
   /** A heading printed in the report before the first step of a new section. */
   section: text.optional(),
+  /** A heading above sections («A. NỘI DUNG KIỂM ĐIỂM»), printed before the first step of a new part. */
+  part: text.optional(),
   quotes: z.array(quoteSchema).optional(),
 };
 
@@ -45,6 +48,8 @@ const question = {
   ...base,
   /** Short heading used in the question header, the review and the report. */
   title: text.max(120),
+  /** The item's heading in the report when the form words it at length (its full official wording); the title otherwise. */
+  heading: text.max(600).optional(),
   prompt: text,
   promptByCategory: byCategory.optional(),
   hint: text.max(300).optional(),
@@ -57,6 +62,11 @@ const question = {
    * showing it and asking how it went, so self-correction is followed up rather than rewritten.
    */
   commitment: z.boolean().default(false),
+  /**
+   * "record": the answer is the member's pledge for the year (cam kết tu dưỡng, rèn luyện, phấn đấu);
+   * "show": the question shows the pledge the member recorded this year, when there is one.
+   */
+  pledge: z.enum(["record", "show"]).optional(),
 };
 
 const option = z.object({ id: optionId, label: text.max(100) }).strict();
@@ -96,7 +106,36 @@ const yesnoStep = z
     setsProfile: z.literal("holdsPost").optional(),
   })
   .strict();
-const gradeStep = z.object({ ...question, kind: z.literal("grade") }).strict();
+const gradeStep = z
+  .object({
+    ...question,
+    kind: z.literal("grade"),
+    /**
+     * An earlier score step whose total (on 100 points) picks the band shown with the question (QĐ 366
+     * Điều 11): a suggestion only; the member proposes any of the four levels.
+     */
+    bandFrom: stepId.optional(),
+  })
+  .strict();
+
+/**
+ * Self-scoring by criteria group (QĐ 366, annexes 4 and 5: 30 + 70 points). The member types each
+ * group's total, or each criterion's points when the loader matched the named `sheet`.
+ */
+const scoreStep = z
+  .object({
+    ...question,
+    kind: z.literal("score"),
+    groups: z.array(z.object({ id: optionId, label: text.max(300), max: z.number().int().min(1).max(1000) }).strict()).min(1).max(10),
+    /** The scoring sheet (`templates/scoring/<sheet>.json`) to use when an operator has supplied it. */
+    sheet: kebabId.optional(),
+    /**
+     * The matched sheet, attached by the loader. Never written in a file: `z.custom` refuses any value
+     * there, so a template cannot pass off its own criteria as the province's sheet.
+     */
+    scoring: z.custom<ScoringSheet>(() => false, { message: 'is set by the loader from scoring/<sheet>.json; a template names its sheet with "sheet"' }).optional(),
+  })
+  .strict();
 
 const ratingItem = z
   .object({
@@ -122,7 +161,7 @@ const ratingStep = z
   })
   .strict();
 
-export const stepSchema = z.discriminatedUnion("kind", [infoStep, textStep, singleStep, multiStep, yesnoStep, gradeStep, ratingStep]);
+export const stepSchema = z.discriminatedUnion("kind", [infoStep, textStep, singleStep, multiStep, yesnoStep, gradeStep, ratingStep, scoreStep]);
 
 export const templateSchema = z
   .object({
@@ -130,8 +169,18 @@ export const templateSchema = z
     $comment: z.string().optional(),
     id: kebabId,
     version: z.number().int().min(1),
-    /** "manifestations27" asks the loader to check the 3 × 9 structure of Resolution 4's list. */
-    kind: z.enum(["standard", "manifestations27"]).default("standard"),
+    /**
+     * "manifestations27" asks the loader to check the 3 × 9 structure of Resolution 4's list;
+     * "review2025" the parts and sections of the 2025 year-end review forms (review-structure.ts).
+     */
+    kind: z.enum(["standard", "manifestations27", "review2025"]).default("standard"),
+    /** The year-end forms (HD 43) this template serves; a member whose form is not among them is told so. */
+    reviewForms: z.array(z.enum(reviewForms)).min(1).optional(),
+    /**
+     * "questions" numbers the report's items as the member saw the questions («Câu 3»); "form" prints
+     * the titles as they are, when they carry the official form's own numbering («1. Về phẩm chất…»).
+     */
+    numbering: z.enum(["questions", "form"]).default("questions"),
     title: text.max(200),
     description: text,
     audience: z.object({ categories: z.array(z.enum(memberCategories)).min(1).optional() }).strict().default({}),
@@ -196,6 +245,11 @@ function refProblems(steps: Step[], before: number, cond: Condition, path: Path)
         out.push({ path: refPath, message: `"when" refers to info step "${ref.stepId}", which has no answer` });
         continue;
       }
+      if (target.kind === "score") {
+        // A self-score must not switch questions on or off: the score is the member's own estimate, not a fact.
+        out.push({ path: refPath, message: `"when" refers to score step "${ref.stepId}": conditions cannot depend on a score (to show the band, use "bandFrom" on a grade step)` });
+        continue;
+      }
       const allowed = comparableValues(target);
       const compared = ref.cond.equals !== undefined ? [ref.cond.equals] : (ref.cond.in ?? []);
       const bad = allowed ? compared.filter((v) => !allowed.includes(v)) : compared.filter((v) => typeof v !== "string");
@@ -211,6 +265,21 @@ function refProblems(steps: Step[], before: number, cond: Condition, path: Path)
   return out;
 }
 
+/** `bandFrom` names an earlier score step on the 100-point scale the bands of Điều 11 are written for. */
+function bandProblems(steps: Step[], at: number, ref: string): { path: Path; message: string }[] {
+  const path = ["steps", at, "bandFrom"];
+  const from = steps.findIndex((s) => s.id === ref);
+  const target = steps[from];
+  if (!target) return [{ path, message: `"bandFrom" names unknown step "${ref}"` }];
+  if (target.kind !== "score") return [{ path, message: `"bandFrom" names step "${ref}", which is a ${target.kind} step, not a score step` }];
+  if (from >= at) return [{ path, message: `"bandFrom" names score step "${ref}", which does not come before this one` }];
+  const sum = target.groups.reduce((n, g) => n + g.max, 0);
+  // The thresholds (90, 70, 50) are points out of 100; scaling them would be the bot's own rule, not Điều 11's.
+  if (sum !== 100)
+    return [{ path, message: `"bandFrom" needs a score out of 100 (the bands of QĐ 366 Điều 11 are 90, 70 and 50 points), but the groups of "${ref}" add up to ${sum}` }];
+  return [];
+}
+
 function crossProblems(t: Template): { path: Path; message: string }[] {
   const out = duplicates(t.steps, (s) => s.id, (i) => ["steps", i, "id"], "step id");
   if (!t.steps.some((s) => s.kind !== "info")) out.push({ path: ["steps"], message: "a template needs at least one question (a step other than info)" });
@@ -224,6 +293,8 @@ function crossProblems(t: Template): { path: Path; message: string }[] {
       if (max > s.options.length) out.push({ path: ["steps", i, "maxSelections"], message: "maxSelections is larger than the number of options" });
       if (s.minSelections > max) out.push({ path: ["steps", i, "minSelections"], message: "minSelections is larger than maxSelections" });
     }
+    if (s.kind === "score") out.push(...duplicates(s.groups, (g) => g.id, (j) => ["steps", i, "groups", j, "id"], "group id"));
+    if (s.kind === "grade" && s.bandFrom !== undefined) out.push(...bandProblems(t.steps, i, s.bandFrom));
     if (s.kind === "rating") {
       out.push(...duplicates(s.items, (o) => o.id, (j) => ["steps", i, "items", j, "id"], "item id"));
       const groups = s.groups?.map((g) => g.id);

@@ -12,7 +12,8 @@ import { DomainError } from "../../../domain/errors.ts";
 import { adminRoles, requireRole } from "../../../domain/members.ts";
 import { activeCandidates, mustAnswer } from "../audience.ts";
 import type { Template } from "../engine/template-schema.ts";
-import { assignmentNotices, digestNotices } from "../notices.ts";
+import { assignmentNotices, collectiveDraftNotices, digestNotices } from "../notices.ts";
+import { collectiveDraftSchedule, isReview2025 } from "../review-2025.ts";
 import { parseCategories, parseOffsets } from "../payloads.ts";
 import type { RoundRecord } from "../records.ts";
 
@@ -45,48 +46,68 @@ async function plan(tx: Tx, messages: PlannedMessage[]): Promise<void> {
   await planMessages(tx, messages);
 }
 
+/**
+ * The cell's secretary (or deputy) opens a round in their cell: their office is checked, then the
+ * round is written, in one transaction.
+ */
 export async function openRound(db: Db, input: NewRound): Promise<OpenRoundOutcome> {
   return db.$transaction(async (tx): Promise<OpenRoundOutcome> => {
     const { cell } = await requireRole(tx, input.actorId, input.cellId, adminRoles);
-    if (input.meetingId) {
-      const meeting = await tx.meeting.findFirst({ where: { id: input.meetingId, cellId: input.cellId, status: "scheduled" }, select: { id: true } });
-      if (!meeting) throw new DomainError("not-found");
-    }
-    const candidates = await activeCandidates(tx, input.cellId);
-    const chosen = mustAnswer(candidates, { categories: input.categories, includeExempt: input.includeExempt }, input.template);
-    if (chosen.length === 0) return { ok: false, reason: "no-one" };
-    const round = await tx.reportRound.create({
-      data: {
-        cellId: input.cellId,
-        templateId: input.template.id,
-        title: input.title,
-        deadline: input.deadline,
-        categories: input.categories ? JSON.stringify(input.categories) : null,
-        includeExempt: input.includeExempt,
-        meetingId: input.meetingId,
-        reminderOffsets: JSON.stringify(input.reminderOffsets),
-        createdById: input.actorId,
-        createdAt: input.now,
-      },
-    });
-    const drafts = await addDrafts(tx, round.id, chosen.map((c) => c.personId), input.now);
-    const admins = await tx.membership.findMany({ where: { cellId: input.cellId, status: "active", role: { in: [...adminRoles] } }, select: { personId: true } });
-    await plan(tx, [...assignmentNotices(round, drafts, input.reminderOffsets, input.now), ...digestNotices(round, admins.map((a) => a.personId), input.reminderOffsets, input.now)]);
-    await audit(tx, {
-      cellId: input.cellId,
-      actorPersonId: input.actorId,
-      action: "report.round_opened",
-      details: { roundId: round.id, templateId: input.template.id, assigned: drafts.length, meetingId: input.meetingId },
-      at: input.now,
-    });
-    return { ok: true, round, assigned: drafts.length, cell };
+    return writeRound(tx, cell, input);
   });
+}
+
+/**
+ * Writes a round in the caller's transaction: the round, one draft per member who must answer,
+ * their notices, the secretary's and deputy's digests, and the audit line. Who may open it is the
+ * caller's to check first, in the same transaction: the cell's secretary or deputy (`openRound`),
+ * or a lead of the committee the cell is linked to (`committeeRoundId` then names that committee's
+ * round).
+ */
+export async function writeRound(tx: Tx, cell: CellRecord, input: NewRound & { committeeRoundId?: string | null }): Promise<OpenRoundOutcome> {
+  const meeting = input.meetingId ? await tx.meeting.findFirst({ where: { id: input.meetingId, cellId: cell.id, status: "scheduled" }, select: { id: true, startsAt: true } }) : null;
+  if (input.meetingId && !meeting) throw new DomainError("not-found");
+  const candidates = await activeCandidates(tx, cell.id);
+  const chosen = mustAnswer(candidates, { categories: input.categories, includeExempt: input.includeExempt }, input.template, input.deadline);
+  if (chosen.length === 0) return { ok: false, reason: "no-one" };
+  const round = await tx.reportRound.create({
+    data: {
+      cellId: cell.id,
+      templateId: input.template.id,
+      title: input.title,
+      deadline: input.deadline,
+      categories: input.categories ? JSON.stringify(input.categories) : null,
+      includeExempt: input.includeExempt,
+      meetingId: input.meetingId,
+      reminderOffsets: JSON.stringify(input.reminderOffsets),
+      committeeRoundId: input.committeeRoundId ?? null,
+      createdById: input.actorId,
+      createdAt: input.now,
+    },
+  });
+  const drafts = await addDrafts(tx, round.id, chosen.map((c) => c.personId), input.now);
+  const admins = await tx.membership.findMany({ where: { cellId: cell.id, status: "active", role: { in: [...adminRoles] } }, select: { personId: true } });
+  // A year-end review presented at a meeting: the cell's own draft must go out 3 working days before it.
+  const collective = meeting && isReview2025(input.template) ? collectiveDraftSchedule(meeting.startsAt, cell.timeZone, input.now) : null;
+  await plan(tx, [
+    ...assignmentNotices(round, drafts, input.reminderOffsets, input.now),
+    ...digestNotices(round, admins.map((a) => a.personId), input.reminderOffsets, input.now),
+    ...(collective ? collectiveDraftNotices(round, admins.map((a) => a.personId), collective.remindAt) : []),
+  ]);
+  await audit(tx, {
+    cellId: cell.id,
+    actorPersonId: input.actorId,
+    action: "report.round_opened",
+    details: { roundId: round.id, templateId: input.template.id, assigned: drafts.length, meetingId: input.meetingId, ...(input.committeeRoundId ? { committeeRoundId: input.committeeRoundId } : {}) },
+    at: input.now,
+  });
+  return { ok: true, round, assigned: drafts.length, cell };
 }
 
 /** Drafts and notices for the round's eligible members who have none yet, in the caller's transaction. */
 async function addMissing(tx: Tx, round: RoundRecord, template: Template, now: Date): Promise<number> {
   if (round.status !== "open") return 0;
-  const eligible = mustAnswer(await activeCandidates(tx, round.cellId), { categories: parseCategories(round.categories), includeExempt: round.includeExempt }, template);
+  const eligible = mustAnswer(await activeCandidates(tx, round.cellId), { categories: parseCategories(round.categories), includeExempt: round.includeExempt }, template, round.deadline);
   if (eligible.length === 0) return 0;
   const have = new Set((await tx.reportDraft.findMany({ where: { roundId: round.id }, select: { personId: true } })).map((d) => d.personId));
   const missing = eligible.map((c) => c.personId).filter((p) => !have.has(p));

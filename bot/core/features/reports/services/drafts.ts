@@ -8,7 +8,7 @@ import type { DraftState } from "../engine/draft-state.ts";
 import { draftStatus, editableStatuses, type DraftRow } from "../records.ts";
 import { requireEditor } from "./editor.ts";
 
-const draftRowSelect = { id: true, roundId: true, personId: true, status: true, state: true, followUpText: true, version: true } as const;
+const draftRowSelect = { id: true, roundId: true, personId: true, status: true, state: true, followUpText: true, raisedText: true, pledgeText: true, reviewForm: true, version: true } as const;
 
 export async function draftRow(db: Db, draftId: string): Promise<DraftRow | null> {
   return db.reportDraft.findUnique({ where: { id: draftId }, select: draftRowSelect });
@@ -31,7 +31,15 @@ export async function saveDraft(db: Db, draft: DraftRow, stateJson: string, inpu
 export async function beginDraft(
   db: Db,
   draft: DraftRow,
-  input: { state: DraftState; followUp: { text: string; versionId: string } | null; editorId: string; proxy: boolean; now: Date },
+  input: {
+    state: DraftState;
+    followUp: { text: string; versionId: string } | null;
+    /** A 2025 review's carried texts and its form, fixed when it starts. */
+    review?: { raisedText: string | null; pledgeText: string | null; reviewForm: string };
+    editorId: string;
+    proxy: boolean;
+    now: Date;
+  },
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     await requireEditor(tx, { actorId: input.editorId, authorId: draft.personId, roundId: draft.roundId, proxy: input.proxy });
@@ -42,6 +50,7 @@ export async function beginDraft(
         state: JSON.stringify(input.state),
         followUpText: input.followUp?.text ?? null,
         followUpVersionId: input.followUp?.versionId ?? null,
+        ...(input.review ? { raisedText: input.review.raisedText, pledgeText: input.review.pledgeText, reviewForm: input.review.reviewForm } : {}),
         startedAt: input.now,
         version: { increment: 1 },
         lastEditedById: input.editorId,

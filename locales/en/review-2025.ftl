@@ -92,3 +92,12 @@ review-col-proposed = Proposed grade
 review-col-signature = ON BEHALF OF THE CELL
 
 report-collective-reminder = The round «{ $title }» is presented at the meeting of { $meeting }. Under Guidance 43-HD/BTCTW, the cell's draft review goes to members at least 3 working days before the meeting, that is by { $by } at the latest. The bot has assembled a draft from the reviews submitted, for you to edit.
+
+report-button-forward = ⬆ Send this report up to the committee
+report-button-forward-confirm = Send it up
+report-forward-confirm = Send the report of { $name } up to { $committee }? The committee's secretary and deputies and the officer in charge of the cell will read it in full. The sending is recorded.
+report-forward-done = Sent up to { $committee } ({ $count } recipients).
+report-forward-not-linked = The cell is not linked to a committee above in the bot (see /capuytren), so it cannot be sent up.
+report-forward-not-submitted = This report was withdrawn or returned; only a submitted or accepted report can be sent up.
+report-forward-no-one = Nobody else in the committee can receive it in the bot yet; nothing was sent.
+report-forwarded-header = ⬆ { $by } ({ $cell }) sent the report below up to the committee.

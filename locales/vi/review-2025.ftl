@@ -92,3 +92,12 @@ review-col-proposed = Đề xuất xếp loại
 review-col-signature = T/M CHI BỘ
 
 report-collective-reminder = Đợt «{ $title }» được trình bày ở hội nghị { $meeting }. Theo Hướng dẫn 43-HD/BTCTW, dự thảo báo cáo kiểm điểm của chi bộ cần gửi cho đảng viên ít nhất 03 ngày làm việc trước hội nghị, tức là chậm nhất ngày { $by }. Bot đã tổng hợp sẵn một bản dự thảo từ các bản kiểm điểm đã nộp để đồng chí biên tập.
+
+report-button-forward = ⬆ Gửi bản này lên cấp ủy
+report-button-forward-confirm = Gửi lên cấp ủy
+report-forward-confirm = Gửi bản của đồng chí { $name } lên { $committee }? Bí thư, phó bí thư cấp ủy và đồng chí ủy viên phụ trách chi bộ sẽ đọc được toàn văn. Việc gửi được ghi lại.
+report-forward-done = Đã gửi lên { $committee } ({ $count } đồng chí nhận).
+report-forward-not-linked = Chi bộ chưa liên kết với cấp ủy cấp trên trên bot (xem /capuytren), nên chưa gửi lên được.
+report-forward-not-submitted = Bản này đã được rút lại hoặc trả lại; chỉ gửi lên được bản đã nộp hoặc đã tiếp nhận.
+report-forward-no-one = Cấp ủy chưa có ai khác nhận trên bot; chưa gửi được.
+report-forwarded-header = ⬆ Đồng chí { $by } ({ $cell }) gửi lên cấp ủy bản báo cáo dưới đây.

@@ -38,6 +38,9 @@ export const buttons = {
   formPick: defineButton("bc:fp", { draftId: id }),
   formSet: defineButton("bc:fs", { draftId: id, form: z.enum(["2A", "2B", "2C"]) }),
   downloadCollective: defineButton("bc:m01", { roundId: id }),
+  /** Sending one report up to the committee above (asked, then confirmed). */
+  forward: defineButton("bc:fw", { versionId: id }),
+  forwardConfirm: defineButton("bc:fw!", { versionId: id }),
   /**
    * The engine's buttons. `tag` is a hash of the template id, `step` a step id or `@r` / `@c`
    * (review, confirmation), `action` one letter; `args` (option, page, item and level) are

@@ -13,6 +13,7 @@ import { versionStatus } from "./records.ts";
 import type { Runtime } from "./runtime.ts";
 import { acceptVersion, returnVersion, type DecisionOutcome } from "./services/decide.ts";
 import { withdrawVersion } from "./services/withdraw.ts";
+import { forwardReport } from "./services/forward.ts";
 
 export const returnFlow = "report.return";
 export const returnCommentMax = 1000;
@@ -27,6 +28,9 @@ export interface Decisions {
   read(turn: Turn, versionId: string): Promise<void>;
   /** The author reads their latest submitted version. */
   viewOwn(turn: Turn, draftId: string): Promise<void>;
+  /** The cell's secretary or deputy sends one report up to the committee above (asked, then done). */
+  askForward(turn: Turn, versionId: string): Promise<void>;
+  forward(turn: Turn, versionId: string): Promise<void>;
 }
 
 type NotDecided = Extract<DecisionOutcome, { ok: false }>;
@@ -122,5 +126,23 @@ export function createDecisions(rt: Runtime, afterWithdraw: (turn: Turn, draftId
     return read(turn, last.id);
   }
 
-  return { accept, askReturn, returnForm, askWithdraw, withdraw, read, viewOwn };
+  async function askForward(turn: Turn, versionId: string): Promise<void> {
+    const v = await versionForAdmin(db, { personId: turn.person.id, versionId });
+    const committee = v.draft.round.cell.committeeId ? await db.committee.findUnique({ where: { id: v.draft.round.cell.committeeId }, select: { name: true } }) : null;
+    if (!committee) return turn.reply({ text: turn.t("report-forward-not-linked") });
+    await turn.reply({
+      text: turn.t("report-forward-confirm", { name: v.draft.person.fullName ?? "?", committee: committee.name }),
+      choices: [[buttons.forwardConfirm.choice(turn.t("report-button-forward-confirm"), { versionId })], [cancelButton.choice(turn.t("button-no"), {})]],
+    });
+  }
+
+  async function forward(turn: Turn, versionId: string): Promise<void> {
+    const outcome = await forwardReport(db, { actorId: turn.person.id, versionId, now: rt.now() });
+    if (!outcome.ok) return turn.reply({ text: turn.t(`report-forward-${outcome.reason}`) });
+    ctx.kickOutbox();
+    turn.log.info({ versionId, recipients: outcome.recipients }, "report forwarded to the committee");
+    await turn.reply({ text: turn.t("report-forward-done", { committee: outcome.committee, count: outcome.recipients }) });
+  }
+
+  return { accept, askReturn, returnForm, askWithdraw, withdraw, read, viewOwn, askForward, forward };
 }

@@ -18,6 +18,8 @@ export const reportKinds = {
   proxied: "report.proxy-submitted",
   /** HD 43: the cell's review draft must reach members 3 working days before the review meeting. */
   collectiveDraft: "report.collective-draft",
+  /** A report the cell's secretary sent up to the committee above. */
+  forwarded: "report.forwarded",
 } as const;
 
 /** Kinds that stop mattering when a round closes (the decisions on submitted versions still go out). */

@@ -36,3 +36,5 @@ export function safeJson<T>(text: string, schema: z.ZodType<T>): T | undefined {
     return undefined;
   }
 }
+
+export const forwardPayload = z.object({ versionId: z.string().min(1), committeeId: z.string().min(1), byId: z.string().min(1) });

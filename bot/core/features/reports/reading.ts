@@ -53,7 +53,7 @@ export function templateAt(templates: Template[], id: string, version: number): 
 }
 
 /** The version as messages in the reader's language; null when its state or template cannot be read. */
-export async function renderVersion(db: Db, store: TemplateStore, t: Translator, v: LoadedVersion, options: { canDecide: boolean }): Promise<OutboundMessage[] | null> {
+export async function renderVersion(db: Db, store: TemplateStore, t: Translator, v: LoadedVersion, options: { canDecide: boolean; forwardedBy?: string }): Promise<OutboundMessage[] | null> {
   const state = parseState(v.state);
   const base = templateAt(store.all(), v.templateId, v.templateVersion);
   if (!state || !base) return null;
@@ -78,5 +78,8 @@ export async function renderVersion(db: Db, store: TemplateStore, t: Translator,
     enteredBy: enteredBy?.fullName ?? null,
     changes,
     canDecide: options.canDecide && v.status === versionStatus.submitted,
+    // The secretary's copy offers to send it up when the cell is under a committee.
+    forwardable: options.canDecide && Boolean(v.draft.round.cell.committeeId) && (v.status === versionStatus.submitted || v.status === versionStatus.accepted),
+    ...(options.forwardedBy ? { forwardedBy: options.forwardedBy } : {}),
   });
 }

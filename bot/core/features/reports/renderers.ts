@@ -8,7 +8,7 @@ import type { OutboundMessage } from "../../contract/messages.ts";
 import { activeCandidates } from "./audience.ts";
 import { buttons } from "./buttons.ts";
 import { reportKinds } from "./notices.ts";
-import { draftPayload, reminderPayload, roundPayload, versionPayload } from "./payloads.ts";
+import { draftPayload, forwardPayload, reminderPayload, roundPayload, versionPayload } from "./payloads.ts";
 import { liveDraft, personName, roundTally, scheduledMeetingStart, wasSent } from "./queries.ts";
 import { loadVersion, renderVersion } from "./reading.ts";
 import { draftStatus, editableStatuses, versionStatus } from "./records.ts";
@@ -128,6 +128,19 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
     });
   };
 
+  /** Sent while the reader still holds a post in the committee the cell is still linked to. */
+  const forwarded: OutboxRenderer = async (row, { deps, t }) => {
+    const p = forwardPayload.safeParse(row.payload);
+    if (!p.success) return skip("bad payload");
+    const v = await loadVersion(deps.db, p.data.versionId);
+    if (!v) return skip("version gone");
+    if (v.draft.round.cell.committeeId !== p.data.committeeId) return skip("cell no longer under that committee");
+    const post = await deps.db.committeeOfficer.findUnique({ where: { committeeId_personId: { committeeId: p.data.committeeId, personId: row.personId } }, select: { status: true } });
+    if (post?.status !== "active") return skip("no longer an officer of the committee");
+    const messages = await renderVersion(deps.db, store, t, v, { canDecide: false, forwardedBy: await personName(deps.db, p.data.byId) });
+    return messages ? send(...messages) : skip("template or state unreadable");
+  };
+
   return {
     [reportKinds.opened]: opened,
     [reportKinds.reminder]: reminder,
@@ -138,5 +151,6 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
     [reportKinds.accepted]: decided("accepted"),
     [reportKinds.proxied]: proxied,
     [reportKinds.collectiveDraft]: collectiveDraft,
+    [reportKinds.forwarded]: forwarded,
   };
 }

@@ -154,6 +154,10 @@ export interface SubmittedReport {
   changes: { previous: number; questions: ChangedQuestion[] } | null;
   /** Whether the reader may accept or return it (an admin, while it is submitted). */
   canDecide: boolean;
+  /** Whether the reader (the cell's secretary or deputy) may send it up to the committee above. */
+  forwardable?: boolean;
+  /** For a committee officer: who sent it up. Such a copy offers no decision and no download. */
+  forwardedBy?: string;
 }
 
 const versionStatusKeys: Record<string, string> = {
@@ -185,13 +189,16 @@ export function submittedReport(t: Translator, r: SubmittedReport): OutboundMess
   const statusKey = versionStatusKeys[r.version.status];
   if (statusKey) head.push(t(statusKey, { comment: r.version.returnComment ?? "" }));
   const body = renderReport(r.template, r.state, { ...r.profile, fullName: r.author, cellName: r.cell.name, dateText: formatDay(r.version.submittedAt, r.cell.timeZone) }, r.texts);
+  if (r.forwardedBy) head.unshift(t("report-forwarded-header", { by: r.forwardedBy, cell: r.cell.name }));
   const download = [buttons.download.choice(t("report-button-download"), { versionId: r.version.id })];
+  const forward = r.forwardable ? [row(buttons.forward.choice(t("report-button-forward"), { versionId: r.version.id }))] : [];
   const read = screens(`${head.join("\n")}\n\n${body}`);
   const last = read[read.length - 1]!;
-  if (!r.canDecide) return [...read.slice(0, -1), { ...last, choices: [...(last.choices ?? []), download] }];
+  if (r.forwardedBy) return read;
+  if (!r.canDecide) return [...read.slice(0, -1), { ...last, choices: [...(last.choices ?? []), download, ...forward] }];
   const decision: OutboundMessage = {
     text: t("report-admin-how-to", { name: r.author, number: r.version.number }),
-    choices: [[buttons.accept.choice(t("report-button-accept"), { versionId: r.version.id }), buttons.returnIt.choice(t("report-button-return"), { versionId: r.version.id })], download],
+    choices: [[buttons.accept.choice(t("report-button-accept"), { versionId: r.version.id }), buttons.returnIt.choice(t("report-button-return"), { versionId: r.version.id })], download, ...forward],
   };
   if (last.text.length + 2 + decision.text.length > screenLimit) return [...read, decision];
   return [...read.slice(0, -1), { ...decision, text: `${last.text}\n\n${decision.text}` }];

@@ -269,3 +269,19 @@ describe("the secretary's choice of form", () => {
     expect((await draftOf("cb")).reviewForm).toBe("2B");
   });
 });
+
+describe("the profile", () => {
+  it("shows in /hoso what the review asked, and lets the member change it", async () => {
+    await openReview();
+    const ht = h.user("ht");
+    await ht.choose("Bắt đầu");
+    await ht.choose("Có giữ chức vụ lãnh đạo, quản lý");
+    const profile = await ht.command("hoso");
+    expect(texts(profile)).toContain("Giữ chức vụ lãnh đạo, quản lý: có");
+    await ht.choose("Sửa việc giữ chức vụ");
+    const saved = await ht.choose("Không giữ chức vụ lãnh đạo, quản lý");
+    expect(texts(saved)).toContain("Giữ chức vụ lãnh đạo, quản lý: không");
+    expect((await person("ht")).holdsPost).toBe(false);
+    expect(await h.testDb.db.auditLog.count({ where: { action: "person.profile_changed", targetPersonId: ids.get("ht")! } })).toBe(2);
+  });
+});

@@ -24,12 +24,14 @@ export interface RememberedChoices {
   items: RememberedChoice[];
   /** The last message sent to the chat carried these options (typed option texts are matched only then). */
   fresh: boolean;
+  /** That message asked for a number (a score): a typed number is the answer, its options go by name. */
+  numbersAreAnswers?: boolean;
 }
 
 const itemSchema = z.object({ n: z.number().int().positive(), label: z.string(), data: z.string(), toggle: z.boolean().optional() });
 const storedSchema = z.union([
   // An earlier release kept batches across messages (and a "sealed" flag): read as the latest options.
-  z.object({ v: z.literal(1), fresh: z.boolean(), items: z.array(itemSchema) }).passthrough(),
+  z.object({ v: z.literal(1), fresh: z.boolean(), items: z.array(itemSchema), numbersAreAnswers: z.boolean().optional() }).passthrough(),
   // The schema's documented shape, a bare list.
   z.array(itemSchema).transform((items) => ({ v: 1 as const, fresh: false, items })),
 ]);
@@ -49,11 +51,12 @@ export async function loadChoices(db: Db, chatId: string): Promise<RememberedCho
   const parsed = storedSchema.safeParse(json);
   if (!parsed.success) return null;
   const { items, fresh } = parsed.data;
-  return { items, fresh };
+  const byName = "numbersAreAnswers" in parsed.data && parsed.data.numbersAreAnswers === true;
+  return { items, fresh, ...(byName ? { numbersAreAnswers: true } : {}) };
 }
 
 export async function saveChoices(db: Db, chatId: string, memory: RememberedChoices): Promise<void> {
-  const choices = JSON.stringify({ v: 1, fresh: memory.fresh, items: memory.items });
+  const choices = JSON.stringify({ v: 1, fresh: memory.fresh, items: memory.items, ...(memory.numbersAreAnswers ? { numbersAreAnswers: true } : {}) });
   await db.choiceMemory.upsert({
     where: { platform_chatId: { platform, chatId } },
     create: { platform, chatId, choices },
@@ -72,14 +75,16 @@ export function cleanLabel(label: string): string {
 }
 
 /** Numbers the choices of one message from 1; they become what a typed number answers. */
-export function numberChoices(choices: Choice[][] | undefined): { shown: RememberedChoice[]; memory: RememberedChoices } | null {
+export function numberChoices(choices: Choice[][] | undefined, options: { numbersAreAnswers?: boolean } = {}): { shown: RememberedChoice[]; memory: RememberedChoices } | null {
   const flat = (choices ?? []).flat();
   if (flat.length === 0) return null;
   const shown = flat.map((c, i) => ({ n: i + 1, label: cleanLabel(c.label), data: c.data, ...(c.toggle ? { toggle: true } : {}) }));
-  return { shown, memory: { items: shown, fresh: true } };
+  return { shown, memory: { items: shown, fresh: true, ...(options.numbersAreAnswers ? { numbersAreAnswers: true } : {}) } };
 }
 
 export interface HintTexts {
+  /** «Hoặc gõ: «Quay lại», «Lưu, làm tiếp sau».», for a question whose answer is a number. */
+  byName(labels: string): string;
   one(n: string): string;
   few(list: string, last: string): string;
   range(first: string, last: string): string;
@@ -95,6 +100,7 @@ export function answerHint(numbers: number[], texts: HintTexts): string {
 }
 
 /** The options block put under a message's text. */
-export function renderOptions(shown: RememberedChoice[], texts: HintTexts): string {
+export function renderOptions(shown: RememberedChoice[], texts: HintTexts, byName = false): string {
+  if (byName) return texts.byName(shown.map((c) => `«${c.label}»`).join(", "));
   return [...shown.map((c) => `${c.n}. ${c.label}`), answerHint(shown.map((c) => c.n), texts)].join("\n");
 }

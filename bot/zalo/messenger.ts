@@ -62,6 +62,7 @@ export function createZaloMessenger(client: ZaloSender, deps: ZaloMessengerDeps)
   };
 
   const hintTexts = (locale: Locale): HintTexts => ({
+    byName: (labels) => i18n.t(locale, "zalo-answer-by-name", { labels }),
     one: (n) => i18n.t(locale, "zalo-answer-one", { n }),
     few: (list, last) => i18n.t(locale, "zalo-answer-few", { list, last }),
     range: (first, last) => i18n.t(locale, "zalo-answer-range", { first, last }),
@@ -78,14 +79,14 @@ export function createZaloMessenger(client: ZaloSender, deps: ZaloMessengerDeps)
 
   async function send(chatId: string, message: OutboundMessage, options: SendOptions): Promise<void> {
     const previous = await loadChoices(db, chatId);
-    const numbered = numberChoices(message.choices);
+    const numbered = numberChoices(message.choices, { numbersAreAnswers: message.numbersAreAnswers === true });
     const blocks = [message.text.trim()];
     const locale = options.locale ?? deps.defaultLocale;
     // Files (meeting papers) live on the messenger they were sent on; Zalo's API cannot send files at all.
     const attachments = message.attachments?.length ?? 0;
     if (attachments > 0) blocks.push(i18n.t(locale, "zalo-attachments-unavailable", { count: attachments }));
     if (numbered) {
-      blocks.push(renderOptions(numbered.shown, hintTexts(locale)));
+      blocks.push(renderOptions(numbered.shown, hintTexts(locale), message.numbersAreAnswers === true));
       // Saved before sending: a person answering at once must find the numbers they see.
       await saveChoices(db, chatId, numbered.memory);
     } else if (previous?.fresh) {

@@ -113,14 +113,16 @@ export function readText(text: string, ctx: Pick<NormalizeContext, "commands" | 
   if (command && trimmed.startsWith("/")) return { kind: "input", input: command };
   const folded = foldVietnamese(trimmed);
   const items = ctx.memory?.items ?? [];
-  const number = numberPattern.exec(folded);
+  // A question asking for a number (a score): the number is the answer, options go by their names.
+  const numbersAreText = ctx.memory?.fresh === true && ctx.memory.numbersAreAnswers === true;
+  const number = numbersAreText ? null : numberPattern.exec(folded);
   if (number && items.length > 0) {
     const n = Number(number[1]);
     const item = items.find((i) => i.n === n);
     if (item) return { kind: "input", input: { kind: "choice", data: item.data } };
   }
   // "2, 5" ticks two lines of a list at once, in the order typed.
-  const several = severalNumbers(folded);
+  const several = numbersAreText ? null : severalNumbers(folded);
   if (several && items.length > 0) {
     const picked = several.map((n) => items.find((i) => i.n === n));
     if (picked.every((i) => i?.toggle)) return { kind: "inputs", inputs: picked.map((i) => ({ kind: "choice", data: i!.data })) };

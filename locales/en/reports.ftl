@@ -103,7 +103,7 @@ report-engine-score-criterion =
     { $label } (0 to { $max } points)
 report-engine-score-sheet = Scoring sheet: { $title }
 report-engine-score-how-to = { $platform ->
-    [zalo] Type the points followed by the word «points», e.g. «25 points» or «25.5 points» (one decimal place at most). A small number typed alone is read as choosing the option with that number.
+    [zalo] Type the points, e.g. «25» or «25.5» (one decimal place at most); the word «points» may follow.
    *[other] Type the points, e.g. «25» or «25.5» (one decimal place at most).
 }
 report-engine-score-entered = Entered: { $points } points. Type a new number, or choose «Keep { $points } points».

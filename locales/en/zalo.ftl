@@ -1,5 +1,6 @@
 ## Zalo: the options under a message (Zalo has no buttons) and the adapter's own notices.
 
+zalo-answer-by-name = Or type: { $labels }.
 zalo-answer-one = Reply { $n }.
 zalo-answer-few = Reply { $list } or { $last }.
 zalo-answer-range = Reply with a number from { $first } to { $last }.

@@ -103,7 +103,7 @@ report-engine-score-criterion =
     { $label } (từ 0 đến { $max } điểm)
 report-engine-score-sheet = Bảng điểm: { $title }
 report-engine-score-how-to = { $platform ->
-    [zalo] Đồng chí gõ số điểm kèm chữ «điểm», ví dụ «25 điểm» hoặc «25,5 điểm» (lẻ đến một chữ số thập phân). Gõ riêng một con số nhỏ sẽ được hiểu là chọn lựa chọn mang số đó.
+    [zalo] Đồng chí gõ số điểm, ví dụ «25» hoặc «25,5» (lẻ đến một chữ số thập phân); có thể kèm chữ «điểm».
    *[other] Đồng chí gõ số điểm, ví dụ «25» hoặc «25,5» (lẻ đến một chữ số thập phân).
 }
 report-engine-score-entered = Đã nhập: { $points } điểm. Đồng chí gõ số mới, hoặc chọn «Giữ { $points } điểm».

@@ -1,5 +1,6 @@
 ## Zalo: the options under a message (Zalo has no buttons) and the adapter's own notices.
 
+zalo-answer-by-name = Hoặc gõ: { $labels }.
 zalo-answer-one = Trả lời { $n }.
 zalo-answer-few = Trả lời { $list } hoặc { $last }.
 zalo-answer-range = Trả lời một số từ { $first } đến { $last }.

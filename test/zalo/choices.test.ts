@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerHint, cleanLabel, numberChoices, renderOptions, type HintTexts } from "../../bot/zalo/choices.ts";
 
 const vi: HintTexts = {
+  byName: (labels) => `Hoặc gõ: ${labels}.`,
   one: (n) => `Trả lời ${n}.`,
   few: (list, last) => `Trả lời ${list} hoặc ${last}.`,
   range: (first, last) => `Trả lời một số từ ${first} đến ${last}.`,
@@ -53,5 +54,13 @@ describe("the line under the options", () => {
   it("renders one line per option, then the hint", () => {
     const { shown } = numberChoices(request("a"))!;
     expect(renderOptions(shown, vi)).toBe("1. Duyệt\n2. Từ chối\nTrả lời 1 hoặc 2.");
+  });
+});
+
+describe("options of a question whose answer is a number", () => {
+  it("are shown by name, and remembered as such", () => {
+    const numbered = numberChoices([[{ label: "Quay lại", data: "b" }], [{ label: "Lưu, làm tiếp sau", data: "z" }]], { numbersAreAnswers: true })!;
+    expect(numbered.memory.numbersAreAnswers).toBe(true);
+    expect(renderOptions(numbered.shown, vi, true)).toBe("Hoặc gõ: «Quay lại», «Lưu, làm tiếp sau».");
   });
 });

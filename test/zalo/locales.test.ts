@@ -12,7 +12,7 @@ describe("Zalo and linking texts", () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
       for (const m of readFileSync(join(dir, file), "utf8").matchAll(/\bt\([^,]+,\s*"([a-z0-9-]+)"/g)) used.add(m[1]!);
     }
-    expect([...used].sort()).toEqual(["private-chat-only", "too-fast", "zalo-ambiguous-option", "zalo-answer-few", "zalo-answer-one", "zalo-answer-range", "zalo-attachments-unavailable"]);
+    expect([...used].sort()).toEqual(["private-chat-only", "too-fast", "zalo-ambiguous-option", "zalo-answer-by-name", "zalo-answer-few", "zalo-answer-one", "zalo-answer-range", "zalo-attachments-unavailable"]);
     for (const key of used) {
       expect(i18n.has("vi", key), key).toBe(true);
       expect(i18n.has("en", key), key).toBe(true);

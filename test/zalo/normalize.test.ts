@@ -183,3 +183,15 @@ describe("normalizeZaloUpdate", () => {
     expect(n).toMatchObject({ kind: "ambiguous", label: "Duyệt", numbers: [3, 5], event: { input: { kind: "text", text: "Duyệt" } } });
   });
 });
+
+describe("a question whose answer is a number (a score)", () => {
+  const scoreMemory: RememberedChoices = { ...memory(true), numbersAreAnswers: true };
+  it("reads a typed number as the answer, not as the option with that number", () => {
+    expect(read("2", { memory: scoreMemory })).toEqual({ kind: "input", input: { kind: "text", text: "2" } });
+    expect(read("2 5", { memory: scoreMemory })).toEqual({ kind: "input", input: { kind: "text", text: "2 5" } });
+  });
+  it("still takes an option by its name, and numbers pick options again once another message was shown", () => {
+    expect(read("bỏ qua", { memory: scoreMemory })).toEqual({ kind: "input", input: { kind: "choice", data: "d:phone:_skip" } });
+    expect(read("2", { memory: { ...scoreMemory, fresh: false } })).toEqual({ kind: "input", input: { kind: "choice", data: "iv:off:c1" } });
+  });
+});

@@ -49,6 +49,11 @@ export interface OutboundMessage {
   attachments?: FileRef[];
   /** A document made for the reader, sent after the text; only to a messenger that `sendsFiles`. */
   file?: OutboundFile;
+  /**
+   * The question takes a typed number as its answer (a score). Where options are chosen by typing
+   * their number (Zalo), they are shown by name instead, and a typed number stays text.
+   */
+  numbersAreAnswers?: boolean;
 }
 
 /** What a user did, as the core sees it, whatever the messenger. */

@@ -17,6 +17,7 @@ export function shownLength(message: OutboundMessage, platform: Platform): numbe
   if (!numbered) return message.text.length;
   const hints = {
     one: (n: string) => i18n.t("vi", "zalo-answer-one", { n }),
+    byName: (labels: string) => i18n.t("vi", "zalo-answer-by-name", { labels }),
     few: (list: string, last: string) => i18n.t("vi", "zalo-answer-few", { list, last }),
     range: (first: string, last: string) => i18n.t("vi", "zalo-answer-range", { first, last }),
   };

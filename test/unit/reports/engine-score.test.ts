@@ -390,12 +390,13 @@ describe("the score texts", () => {
     for (const quote of Object.values(textsFor("vi").bandQuotes)) for (const line of quote.split("\n")) expect(flat).toContain(line);
   });
 
-  it("tells a Zalo member to type «điểm» after the number, since a bare small number picks an option there", () => {
+  it("tells a Zalo member to type the number, «điểm» after it being accepted too", () => {
     const zalo = engineTextsFor(i18n, "vi", "zalo");
-    expect(zalo.scoreHowTo).toContain("«25 điểm»");
+    expect(zalo.scoreHowTo).toContain("«25»");
+    expect(zalo.scoreHowTo).toContain("«điểm»");
     expect(parsePoints("25 điểm")).toEqual({ value: 25 });
     expect(parsePoints("25,5 ĐIỂM")).toEqual({ value: 25.5 });
-    expect(engineTextsFor(i18n, "en", "zalo").scoreHowTo).toContain("«25 points»");
+    expect(engineTextsFor(i18n, "en", "zalo").scoreHowTo).toContain("«25»");
     expect(parsePoints("25.5 points")).toEqual({ value: 25.5 });
   });
 });

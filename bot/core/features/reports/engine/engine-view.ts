@@ -362,7 +362,9 @@ function scoreMessages(v: View, state: DraftState, r: Resolved, step: StepOf<"sc
   if (typed !== undefined) tail.push(fmt(v.t.scoreEntered, { points: points(v.t, typed) }));
   tail.push(v.t.scoreHowTo);
   const rows = typed === undefined ? [] : [[{ label: fmt(v.t.scoreKeep, { points: points(v.t, typed) }), data: encodeChoice(v.tag, step.id, actions.done, entry.id) }]];
-  return screen(v, state, step, { head: intro(v, r, step), tail, rows, canGoBack: canGoBack || b.index > 0 });
+  const shown = screen(v, state, step, { head: intro(v, r, step), tail, rows, canGoBack: canGoBack || b.index > 0 });
+  // The answer is a number: on Zalo a typed "2" must be 2 points, not the second option.
+  return shown.map((m, i) => (i === shown.length - 1 ? { ...m, numbersAreAnswers: true } : m));
 }
 
 export function infoMessages(v: View, steps: Step[]): OutboundMessage[] {

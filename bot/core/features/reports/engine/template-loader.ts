@@ -74,19 +74,26 @@ export function manifestations27Problems(t: Template): { path: JsonPath; message
   return out;
 }
 
-/** Parses and checks one template file's text; `file` only names it in messages. */
-export function parseTemplateText(text: string, file: string): { template?: Template; errors: LoadError[]; idLine?: number } {
+/** An operator's JSON file read with the position of every value, or why it is not JSON (with its line). */
+function readJson(text: string, file: string): { ok: true; raw: unknown; positions: Map<string, Position> } | { ok: false; errors: LoadError[] } {
   const source = text.replace(/^\uFEFF/, "");
   let raw: unknown;
   try {
     raw = JSON.parse(source);
   } catch (e) {
     const where = locate(source);
-    if (!where.ok) return { errors: [{ file, line: where.position.line, message: `invalid JSON at line ${where.position.line}, column ${where.position.column}: ${where.message}` }] };
-    return { errors: [{ file, message: `invalid JSON: ${(e as Error).message}` }] };
+    if (!where.ok) return { ok: false, errors: [{ file, line: where.position.line, message: `invalid JSON at line ${where.position.line}, column ${where.position.column}: ${where.message}` }] };
+    return { ok: false, errors: [{ file, message: `invalid JSON: ${(e as Error).message}` }] };
   }
   const where = locate(source);
-  const positions = where.ok ? where.positions : new Map<string, Position>();
+  return { ok: true, raw, positions: where.ok ? where.positions : new Map<string, Position>() };
+}
+
+/** Parses and checks one template file's text; `file` only names it in messages. */
+export function parseTemplateText(text: string, file: string): { template?: Template; errors: LoadError[]; idLine?: number } {
+  const json = readJson(text, file);
+  if (!json.ok) return { errors: json.errors };
+  const { raw, positions } = json;
   const parsed = templateSchema.safeParse(raw);
   if (!parsed.success) {
     const errors = parsed.error.issues.slice(0, maxIssuesPerFile).map((issue) => issueError(file, issue, raw, positions));
@@ -154,17 +161,9 @@ export interface LoadedSheet {
 
 /** Parses and checks one scoring sheet's text, with the same discipline as a template file. */
 export function parseSheetText(text: string, file: string): { sheet?: LoadedSheet; errors: LoadError[] } {
-  const source = text.replace(/^\uFEFF/, "");
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (e) {
-    const where = locate(source);
-    if (!where.ok) return { errors: [{ file, line: where.position.line, message: `invalid JSON at line ${where.position.line}, column ${where.position.column}: ${where.message}` }] };
-    return { errors: [{ file, message: `invalid JSON: ${(e as Error).message}` }] };
-  }
-  const where = locate(source);
-  const positions = where.ok ? where.positions : new Map<string, Position>();
+  const json = readJson(text, file);
+  if (!json.ok) return { errors: json.errors };
+  const { raw, positions } = json;
   const parsed = scoringSheetSchema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.slice(0, maxIssuesPerFile).map((issue) => issueError(file, issue, raw, positions)) };
   return { sheet: { sheet: parsed.data, file, lineOf: (path) => lineOf(positions, path) }, errors: [] };

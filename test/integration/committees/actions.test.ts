@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCommitteeActions } from "../../../bot/core/features/committees/actions/index.ts";
-import { raisedIssuesFor } from "../../../bot/core/features/committees/actions/issues.ts";
+import { raisedIssues as raisedIssuesFor } from "../../../bot/core/features/reports/review-2025.ts";
 import { actionKinds } from "../../../bot/core/features/committees/actions/kinds.ts";
 import { openCommitteeRound } from "../../../bot/core/features/committees/actions/services/rounds.ts";
 import { createCommitteesFeature } from "../../../bot/core/features/committees/index.ts";

@@ -61,14 +61,23 @@ export async function reviewPerson(db: DbTx, personId: string): Promise<ReviewPe
   return p;
 }
 
-/** The issues committees raised for the member's review of that year, one per line; null when none. */
-export async function raisedIssuesText(db: Db, personId: string, year: number): Promise<string | null> {
+/**
+ * The issues committees raised for this person's review of that year, oldest first, withdrawn ones
+ * left out. The committee writes them (committees/actions); the year-end form shows them in A.IV.
+ */
+export async function raisedIssues(db: DbTx, personId: string, year: number): Promise<{ text: string; committeeName: string }[]> {
   const rows = await db.reviewIssue.findMany({
     where: { personId, year, withdrawnAt: null },
-    orderBy: { raisedAt: "asc" },
+    orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
     select: { text: true, committee: { select: { name: true } } },
   });
-  return rows.length > 0 ? rows.map((r) => `- ${r.text} (${r.committee.name})`).join("\n") : null;
+  return rows.map((r) => ({ text: r.text, committeeName: r.committee.name }));
+}
+
+/** The same, one per line as the draft keeps them; null when none. */
+export async function raisedIssuesText(db: DbTx, personId: string, year: number): Promise<string | null> {
+  const rows = await raisedIssues(db, personId, year);
+  return rows.length > 0 ? rows.map((r) => `- ${r.text} (${r.committeeName})`).join("\n") : null;
 }
 
 /** The pledge answers of a report: the member's own words, steps marked `pledge: "record"`. */

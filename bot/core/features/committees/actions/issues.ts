@@ -1,22 +1,9 @@
 /**
- * What is read about issues raised for a review (gợi ý kiểm điểm): the member's own, for the
- * year-end form, and the committee's list for its leads.
+ * What is read about issues raised for a review (gợi ý kiểm điểm): the committee's list for its
+ * leads. The member's own are read by the year-end review (reports/review-2025.ts `raisedIssues`).
  */
 import type { DbTx } from "../../../../db/client.ts";
 import { pageSize } from "../queries.ts";
-
-/**
- * The issues committees raised for this person's review of this year, oldest first, withdrawn ones
- * left out. The year-end review form shows them in its section for the committee's suggestions.
- */
-export async function raisedIssuesFor(db: DbTx, personId: string, year: number): Promise<{ text: string; committeeName: string }[]> {
-  const rows = await db.reviewIssue.findMany({
-    where: { personId, year, withdrawnAt: null },
-    orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
-    select: { text: true, committee: { select: { name: true } } },
-  });
-  return rows.map((r) => ({ text: r.text, committeeName: r.committee.name }));
-}
 
 export interface IssueRow {
   id: string;

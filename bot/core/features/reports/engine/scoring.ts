@@ -6,7 +6,7 @@
  * grade, the cell and the higher level decide (Điều 12).
  */
 import { z } from "zod";
-import type { GradeLevel } from "./template-schema.ts";
+import type { GradeLevel } from "./grades.ts";
 
 // Same rules as step and option ids (template-schema.ts): they travel inside 64-byte button data.
 const entryId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,23}$/, "must be 1-24 characters: a-z, 0-9, '-' or '_', starting with a letter or digit");

@@ -8,9 +8,8 @@ import type { ScoringSheet } from "./scoring.ts";
 
 export { memberCategories, reviewForms, type MemberCategory, type MemberProfile, type Condition, type ReviewForm } from "./conditions.ts";
 
-/** The four self-grading levels (✅ QĐ 124 Điều 12, carried into the 2025 rules). Labels live in engine-texts. */
-export const gradeLevels = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"] as const;
-export type GradeLevel = (typeof gradeLevels)[number];
+import { gradeLevels } from "./grades.ts";
+export { gradeLevels, type GradeLevel } from "./grades.ts";
 
 export const ratingLevels = ["none", "present", "risk"] as const;
 export type RatingLevel = (typeof ratingLevels)[number];

@@ -110,6 +110,12 @@ describe("a member's review", () => {
     expect(h.user("bt").lastText()).toContain("Lê Thị Hưu mới được kết nạp chưa đủ 6 tháng");
     const audit = await h.testDb.db.auditLog.findFirstOrThrow({ where: { action: "report.excluded" } });
     expect(JSON.parse(audit.details)).toMatchObject({ reason: "new-member" });
+    // The round's status lists her as left out, owing nothing: not counted, no proxy entry for her.
+    const round = await h.testDb.db.reportRound.findFirstOrThrow();
+    const status = await h.user("bt").press(`bc:st:${round.id}`);
+    expect(texts(status)).toContain("– Lê Thị Hưu — không thuộc diện kiểm điểm");
+    expect(texts(status)).toMatch(/0\/2/);
+    expect(labels(status.at(-1))).not.toContain("Nhập hộ: Lê Thị Hưu");
   });
 
   it("carries in last year's faults one by one, shows the issues a committee raised, and the pledge of the year", async () => {

@@ -55,7 +55,8 @@ export function reportRenderers(store: TemplateStore): Record<string, OutboxRend
     if (!(await isCellAdmin(deps.db, row.personId, round.cellId))) return skip("no longer secretary or deputy");
     // Members who left the cell are no longer counted either way.
     const names = new Map((await activeCandidates(deps.db, round.cellId)).map((c) => [c.personId, c.fullName]));
-    const counted = round.drafts.filter((d) => names.has(d.personId));
+    // Nor are those a year-end review left out (QĐ 366 Điều 5): they have nothing to submit.
+    const counted = round.drafts.filter((d) => names.has(d.personId) && d.status !== draftStatus.excluded);
     const done = counted.filter((d) => d.status === draftStatus.submitted || d.status === draftStatus.accepted);
     const missing = counted.filter((d) => !done.includes(d)).map((d) => names.get(d.personId)!).sort((a, b) => a.localeCompare(b, "vi"));
     return send(digestNotice(t, { round, timeZone: round.cell.timeZone, submitted: done.length, total: counted.length, missing }));

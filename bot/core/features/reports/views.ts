@@ -108,7 +108,9 @@ const rowKeys: Record<string, string> = {
 export function statusView(t: Translator, round: ShownRound, timeZone: string, rows: StatusRow[], options: { review?: boolean } = {}): OutboundMessage {
   const submitted = rows.filter((r) => r.status === "submitted" || r.status === "accepted").length;
   const accepted = rows.filter((r) => r.status === "accepted").length;
-  const head = t("report-status-title", { title: round.title, deadline: formatMoment(round.deadline, timeZone), submitted, total: rows.length, accepted }) + (round.committeeRound ? `\n${t("report-status-from-committee", { committee: round.committeeRound.committee.name })}` : "");
+  // Members a year-end review left out are listed, but owe nothing.
+  const owing = rows.filter((r) => r.status !== "excluded").length;
+  const head = t("report-status-title", { title: round.title, deadline: formatMoment(round.deadline, timeZone), submitted, total: owing, accepted }) + (round.committeeRound ? `\n${t("report-status-from-committee", { committee: round.committeeRound.committee.name })}` : "");
   const lines = rows.map((r) => {
     const line = t(rowKeys[r.status] ?? "report-status-row-drafting", {
       name: r.name,
@@ -125,7 +127,7 @@ export function statusView(t: Translator, round: ShownRound, timeZone: string, r
   for (const r of rows.slice(0, 40)) {
     if (r.version && (r.status === "submitted" || r.status === "accepted" || r.status === "returned"))
       choices.push(row(buttons.read.choice(t("report-button-read", { name: clip(r.name, 40) }), { versionId: r.version.id })));
-    else if (round.status === "open" && r.status !== "accepted") choices.push(row(buttons.proxy.choice(t("report-button-proxy", { name: clip(r.name, 40) }), { draftId: r.draftId })));
+    else if (round.status === "open" && r.status !== "accepted" && r.status !== "excluded") choices.push(row(buttons.proxy.choice(t("report-button-proxy", { name: clip(r.name, 40) }), { draftId: r.draftId })));
   }
   if (accepted > 0) choices.push(row(buttons.downloadRound.choice(t("report-button-download-round", { count: accepted }), { roundId: round.id })));
   choices.push(row(buttons.downloadStatus.choice(t("report-button-download-status"), { roundId: round.id })));
@@ -134,7 +136,7 @@ export function statusView(t: Translator, round: ShownRound, timeZone: string, r
     if (round.status === "open") choices.push(row(buttons.forms.choice(t("report-button-forms"), { roundId: round.id })));
   }
   if (round.status === "open") {
-    if (submitted < rows.length) choices.push(row(buttons.remindNow.choice(t("report-button-remind-now"), { roundId: round.id })));
+    if (submitted < owing) choices.push(row(buttons.remindNow.choice(t("report-button-remind-now"), { roundId: round.id })));
     choices.push(row(buttons.close.choice(t("report-button-close-round"), { roundId: round.id })));
   }
   return { text: parts.join("\n\n"), choices };

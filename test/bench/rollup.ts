@@ -17,7 +17,8 @@
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { rollupSummary } from "../../bot/core/features/committees/rollup/compute.ts";
 import { digestKind, planDigests } from "../../bot/core/features/committees/rollup/digest.ts";
 import { createDb, migrateDatabase, type Db } from "../../bot/db/client.ts";
@@ -29,21 +30,21 @@ const officersEach = 5;
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 const timeZone = "Asia/Ho_Chi_Minh";
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const local = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
-const pad = (n: number, width: number) => String(n).padStart(width, "0");
-const ms = (n: number) => Math.round(n * 10) / 10;
+export const local = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
+export const pad = (n: number, width: number) => String(n).padStart(width, "0");
+export const ms = (n: number) => Math.round(n * 10) / 10;
 
 /** The roll-up is read on 3 December, for November; the digest day is the 3rd. */
 const now = local("2026-12-03 10:00");
 const month = { year: 2026, month: 11 };
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
   const value = await fn();
   return { value, ms: performance.now() - started };
 }
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
+export async function median(fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push((await timed(fn)).ms);
   times.sort((a, b) => a - b);
@@ -210,4 +211,5 @@ async function main() {
   }
 }
 
-await main();
+// Run as a script; imported (bench:scale takes its helpers), it only lends them.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -67,7 +67,13 @@ const announcePrefix = (meeting: { id: string; version: number }) => `mc:${meeti
  * start time or someone no longer secretary, and (after a change) announcements of an earlier
  * version. A row whose time has passed but which still waits (quiet hours, a retry) is kept when
  * it is still right. One statement, whatever the size of the cell: no list of keys to keep is
- * built or sent. Standard SQL (substr, EXISTS), for SQLite and PostgreSQL alike.
+ * built or sent. Standard SQL (substr, EXISTS, a MATERIALIZED CTE), for SQLite and PostgreSQL alike.
+ *
+ * The meeting's rows are read first, by the subject index, and only then filtered on status: on
+ * PostgreSQL, statistics taken while nothing was pending (a large outbox of sent history, re-analysed
+ * only after a tenth of it changes) make `status = 'pending'` look like one row, and the planner
+ * then scans every pending row of the outbox by the (status, due_at) index for each meeting. A
+ * month planned for 2,000 cells took 99.6 s instead of 27 s that way (bench:scale, 100,000 members).
  */
 async function supersedeStale(db: DbTx, meeting: { id: string; cellId: string; startsAt: Date; version: number; status: string; offsets: number[] }, afterChange: boolean) {
   const start = meeting.startsAt.getTime();
@@ -87,9 +93,10 @@ async function supersedeStale(db: DbTx, meeting: { id: string; cellId: string; s
     : sql`(o.kind = ${k.announce} AND ${keyIs(announcePrefix(meeting))} AND ${invited})`;
   // Without a change, a pending announcement of the current version stays as it is.
   const kinds = afterChange ? [k.announce, k.reminder, k.summary, k.attendancePrompt] : [k.reminder, k.summary, k.attendancePrompt];
-  await db.$executeRaw`UPDATE outbox_message SET status = 'superseded' WHERE id IN (
-    SELECT o.id FROM outbox_message o
-    WHERE o.subject_id = ${meeting.id} AND o.status = 'pending' AND o.kind IN (${joinSql(kinds)}) AND NOT (${current}))`;
+  await db.$executeRaw`WITH s AS MATERIALIZED (SELECT id, key, kind, person_id, status FROM outbox_message WHERE subject_id = ${meeting.id})
+    UPDATE outbox_message SET status = 'superseded' WHERE id IN (
+    SELECT o.id FROM s o
+    WHERE o.status = 'pending' AND o.kind IN (${joinSql(kinds)}) AND NOT (${current}))`;
 }
 
 /** Re-plans a cell's upcoming meetings, after someone joined, left or became exempt, or the settings changed. */

@@ -34,6 +34,11 @@ describe("sending a report up to the committee", () => {
     expect(texts(officer.inbox())).not.toContain(reportText);
 
     const version = await h.testDb.db.reportVersion.findFirstOrThrow();
+    // Documents now carry the committee the cell is linked to in their header.
+    const file = (await bt.press(`bc:dl:${version.id}`)).find((m) => m.file)?.file;
+    const { default: JSZip } = await import("jszip");
+    const xml = await (await JSZip.loadAsync(file!.bytes)).file("word/document.xml")!.async("string");
+    expect(xml.replace(/<[^>]+>/g, "").toUpperCase()).toContain("ĐẢNG ỦY PHƯỜNG ĐÔNG THANH");
     const read = await bt.press(`bc:rd:${version.id}`);
     expect(labelsOf(read)).toContain("⬆ Gửi bản này lên cấp ủy");
     const asked = await bt.choose("⬆ Gửi bản này lên cấp ủy");

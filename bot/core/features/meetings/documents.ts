@@ -25,7 +25,7 @@ export const attendanceSubject = (cellId: string, year: number) => `${cellId}.${
 export function meetingDocumentProducers(db: Db): Record<string, DocumentProducer> {
   return {
     [meetingDocumentKinds.minutes]: async ({ personId, subjectId, t }) => {
-      const meeting = await db.meeting.findUnique({ where: { id: subjectId }, include: { cell: true } });
+      const meeting = await db.meeting.findUnique({ where: { id: subjectId }, include: { cell: { include: { committee: { select: { name: true } } } } } });
       if (!meeting || meeting.status !== "scheduled" || !(await isCellAdmin(db, personId, meeting.cellId))) return null;
       const rows = await db.attendance.findMany({ where: { meetingId: meeting.id }, include: { person: { select: { fullName: true } } }, orderBy: { person: { fullName: "asc" } } });
       const names = (status: string) => rows.filter((r) => r.status === status).map((r) => r.person.fullName ?? "?");

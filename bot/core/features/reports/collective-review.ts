@@ -103,7 +103,7 @@ export async function collectiveReviewDocument(db: Db, store: TemplateStore, req
   const groupIds = scored[0] ? Object.keys(scored[0].score!.labels) : [];
 
   return {
-    header: { ...documentHeader(t, round.cell, request.now), committee: round.cell.committee?.name ?? round.cell.parentCommittee },
+    header: documentHeader(t, round.cell, request.now),
     title: t("review-col-title"),
     subtitle: t("review-col-subtitle", { year: String(year) }),
     note: t("review-col-note"),

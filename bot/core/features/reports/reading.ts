@@ -19,7 +19,7 @@ import { submittedReport } from "./views.ts";
 export async function loadVersion(db: Db, versionId: string) {
   return db.reportVersion.findUnique({
     where: { id: versionId },
-    include: { draft: { include: { round: { include: { cell: true } }, person: { select: { id: true, fullName: true, category: true } } } } },
+    include: { draft: { include: { round: { include: { cell: { include: { committee: { select: { name: true } } } } } }, person: { select: { id: true, fullName: true, category: true } } } } },
   });
 }
 export type LoadedVersion = NonNullable<Awaited<ReturnType<typeof loadVersion>>>;

@@ -167,3 +167,21 @@ describe("officers", () => {
     expect(await h.testDb.db.committeeOfficer.count()).toBe(1);
   });
 });
+
+describe("a committee under a committee", () => {
+  it("asks with the parent's code at creation; the parent's secretary approves once and both are told", async () => {
+    const district = h.user("800");
+    await walkCreateCell(district, "Cơ quan Quận ủy", "Hoàng Văn Đức");
+    const districtCode = await walkCreateCommittee(district, "Quận ủy Hải Châu");
+    const ward = h.user("900");
+    await walkCreateCell(ward, "Cơ quan Đảng ủy", "Lê Văn Cường");
+    await walkCreateCommittee(ward, "Đảng ủy phường Đông Thanh", districtCode);
+    expect(texts(ward.inbox())).toContain("Đã gửi yêu cầu trực thuộc Quận ủy Hải Châu");
+    expect(district.lastText()).toContain("Lê Văn Cường đề nghị đưa Đảng ủy phường Đông Thanh vào danh sách trực thuộc Quận ủy Hải Châu");
+    await district.pressLabel("✅ Đồng ý");
+    expect(ward.lastText()).toContain("Quận ủy Hải Châu đã đồng ý");
+    const child = await h.testDb.db.committee.findFirstOrThrow({ where: { name: "Đảng ủy phường Đông Thanh" }, include: { parent: true } });
+    expect(child.parent?.name).toBe("Quận ủy Hải Châu");
+    expect(texts(await ward.command("capuy"))).toContain("Trực thuộc: Quận ủy Hải Châu");
+  });
+});

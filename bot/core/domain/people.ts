@@ -3,6 +3,8 @@ import type { Db } from "../../db/client.ts";
 import type { Locale } from "../../i18n/index.ts";
 import type { Platform } from "../contract/messages.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
+import { audit } from "./audit.ts";
+import { admissionMonthAt } from "./validation.ts";
 
 export const partyStatuses = ["official", "probationary"] as const;
 export type PartyStatus = (typeof partyStatuses)[number];
@@ -131,6 +133,32 @@ export interface ProfilePatch {
   holdsPost?: boolean | null;
   /** The month they were admitted to the Party. */
   admittedAt?: Date | null;
+}
+
+/** The profile fields answered in a dialogue (registration, /hoso, the year-end review's questions), as a patch. */
+export function profilePatch(data: Record<string, string | null | undefined>): ProfilePatch {
+  const patch: ProfilePatch = {};
+  if (data.fullName) patch.fullName = data.fullName;
+  if (data.partyStatus) patch.partyStatus = data.partyStatus as ProfilePatch["partyStatus"];
+  if (data.category) patch.category = data.category as ProfilePatch["category"];
+  if ("phone" in data) patch.phone = data.phone ?? null;
+  if (data.holdsPost) patch.holdsPost = data.holdsPost === "yes";
+  if (data.admittedAt) patch.admittedAt = admissionMonthAt(data.admittedAt);
+  return patch;
+}
+
+/**
+ * Fields of a person's profile changed by the person or, for a report entered by proxy, by the
+ * secretary: one audit line per field (its name, never its value).
+ */
+export async function editProfile(db: Db, input: { personId: string; actorId?: string; patch: ProfilePatch; now: Date }): Promise<PersonRecord & { holdsPost: boolean | null; admittedAt: Date | null }> {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.person.update({ where: { id: input.personId }, data: input.patch });
+    for (const field of Object.keys(input.patch)) {
+      await audit(tx, { actorPersonId: input.actorId ?? input.personId, targetPersonId: input.personId, action: "person.profile_changed", details: { field }, at: input.now });
+    }
+    return updated;
+  });
 }
 
 export async function updateProfile(db: Db, personId: string, patch: ProfilePatch): Promise<PersonRecord> {

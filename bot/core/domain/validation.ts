@@ -90,13 +90,20 @@ export function normalizeInviteCode(raw: string): string | null {
 /** "ABCD-EFGH-JKMN-PQRS": easier to read out and type. */
 export const formatInviteCode = (code: string) => code.match(/.{1,4}/g)?.join("-") ?? code;
 
-/** "3/2026", "03-2026", "3 năm 2026" → the first day of that month (UTC); null when unreadable or still to come. */
-export function parseAdmissionMonth(raw: string, now: Date): Date | null {
+/**
+ * The month someone was admitted to the Party, typed «3/2026», «03-2026» or «3 năm 2026»; kept as
+ * «2026-03» so that reading it back needs no clock. A month still to come is refused.
+ */
+export function checkAdmissionMonth(raw: string, now: Date): Checked<string> {
   const m = /(\d{1,2})\s*(?:[/.-]|\s+năm\s+|\s+)\s*(\d{4})/iu.exec(raw.trim());
-  if (!m) return null;
-  const month = Number(m[1]);
-  const year = Number(m[2]);
-  if (month < 1 || month > 12 || year < 1930) return null;
-  const at = new Date(Date.UTC(year, month - 1, 1));
-  return at > now ? null : at;
+  const month = Number(m?.[1]);
+  const year = Number(m?.[2]);
+  if (!m || month < 1 || month > 12 || year < 1930 || admissionMonthAt(`${year}-${month}`) > now) return { ok: false, reason: "report-profile-admitted-at-invalid" };
+  return { ok: true, value: `${year}-${String(month).padStart(2, "0")}` };
+}
+
+/** «2026-03» (as `checkAdmissionMonth` keeps it) → the first day of that month, UTC. */
+export function admissionMonthAt(value: string): Date {
+  const [year, month] = value.split("-").map(Number);
+  return new Date(Date.UTC(year!, month! - 1, 1));
 }

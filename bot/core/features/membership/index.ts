@@ -4,17 +4,17 @@
  */
 import { notifyPerson } from "../../delivery/notify.ts";
 import { cellAdmins, isAdminRole } from "../../domain/members.ts";
-import { isProfileComplete } from "../../domain/people.ts";
+import { editProfile, isProfileComplete, profilePatch } from "../../domain/people.ts";
 import { normalizeInviteCode } from "../../domain/validation.ts";
 import { on, type Feature, type FeatureFactory, type Turn } from "../../kernel/feature.ts";
 import { buttons } from "./buttons.ts";
-import { createJoining, profilePatch } from "./join.ts";
+import { createJoining } from "./join.ts";
 import { createManagement } from "./manage.ts";
 import { createRejection } from "./reject.ts";
 import { waitingRequests } from "./queries.ts";
 import { createCell } from "./services/cells.ts";
 import { leaveCell, leavingCell } from "./services/leaving.ts";
-import { editProfile, setLanguage } from "./services/profile.ts";
+import { setLanguage } from "./services/profile.ts";
 import { membershipSteps, profileFields } from "./steps.ts";
 import * as views from "./views.ts";
 

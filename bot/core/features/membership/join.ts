@@ -4,27 +4,14 @@ import type { DialogueData, FeatureContext, Turn } from "../../kernel/feature.ts
 import { menuChoice } from "../../kernel/home-views.ts";
 import { notifyPerson } from "../../delivery/notify.ts";
 import { cellAdmins, pendingRequests } from "../../domain/members.ts";
-import { isProfileComplete, type ProfilePatch } from "../../domain/people.ts";
-import { normalizeInviteCode, parseAdmissionMonth } from "../../domain/validation.ts";
+import { isProfileComplete, profilePatch } from "../../domain/people.ts";
+import { normalizeInviteCode } from "../../domain/validation.ts";
 import { standingIn } from "./queries.ts";
 import { refusalText, type Refusal } from "./refusals.ts";
 import { findInvite } from "./services/invites.ts";
 import { decideJoin, requestJoin } from "./services/joining.ts";
 import { membershipSteps, profileFields } from "./steps.ts";
 import * as views from "./views.ts";
-
-/** The profile fields answered in a dialogue, as a patch. */
-export function profilePatch(data: DialogueData): ProfilePatch {
-  const patch: ProfilePatch = {};
-  if (data.fullName) patch.fullName = data.fullName;
-  if (data.partyStatus) patch.partyStatus = data.partyStatus as ProfilePatch["partyStatus"];
-  if (data.category) patch.category = data.category as ProfilePatch["category"];
-  if ("phone" in data) patch.phone = data.phone ?? null;
-  if (data.holdsPost) patch.holdsPost = data.holdsPost === "yes";
-  // Checked by its step; read again here as the month it names.
-  if (data.admittedAt) patch.admittedAt = parseAdmissionMonth(data.admittedAt, new Date(8.64e15));
-  return patch;
-}
 
 export function createJoining(ctx: FeatureContext) {
   const { db } = ctx.deps;

@@ -1,6 +1,6 @@
 /** The questions of the membership dialogues: creating a cell, joining one, the profile. */
 import { memberCategories, partyStatuses } from "../../domain/people.ts";
-import { checkCellName, checkCommitteeName, checkPersonName, checkPhone, normalizeInviteCode, parseAdmissionMonth } from "../../domain/validation.ts";
+import { checkCellName, checkCommitteeName, checkPersonName, checkPhone, normalizeInviteCode, checkAdmissionMonth } from "../../domain/validation.ts";
 import { cancelChoice, choiceStep, labelled, stepChoice, textStep, type StepDef } from "../../kernel/dialogue/steps.ts";
 
 export const profileFields = ["fullName", "partyStatus", "category", "phone"] as const;
@@ -37,7 +37,7 @@ export const membershipSteps: Record<string, StepDef> = {
   category: choiceStep("category", "ask-category", labelled(memberCategories, (v) => `category-${v}`)),
   phone: textStep("phone", "ask-phone", checkPhone, { optional: true }),
   holdsPost: choiceStep("holdsPost", "report-profile-holds-post", labelled(["yes", "no"], (v) => `report-profile-holds-post-${v}`)),
-  admittedAt: textStep("admittedAt", "report-profile-admitted-at", (raw, c) => (parseAdmissionMonth(raw, c.now) ? { ok: true, value: raw.trim() } : { ok: false, reason: "report-profile-admitted-at-invalid" })),
+  admittedAt: textStep("admittedAt", "report-profile-admitted-at", (raw, c) => checkAdmissionMonth(raw, c.now)),
   inviteCode: textStep("inviteCode", "ask-invite-code", (raw) => (normalizeInviteCode(raw) ? { ok: true, value: raw } : { ok: false, reason: "invite-code-malformed" })),
   confirm: confirmJoin,
 };

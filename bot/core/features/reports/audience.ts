@@ -51,7 +51,7 @@ type AudienceTemplate = Pick<Template, "audience"> & { kind?: Template["kind"] }
 export function mustAnswer(candidates: Candidate[], rule: AudienceRule, template: AudienceTemplate, deadline?: Date): Candidate[] {
   const inTemplate = (c: Candidate) => !template.audience.categories || template.audience.categories.includes(c.category as MemberCategory);
   const inRound = (c: Candidate) => !rule.categories || (c.category !== null && rule.categories.includes(c.category));
-  if (template.kind === "review2025") return candidates.filter((c) => inTemplate(c) && inRound(c) && exclusionOf(c, deadline ?? new Date(8.64e15)) === null);
+  if (template.kind === "review2025") return candidates.filter((c) => inTemplate(c) && inRound(c) && exclusionOf(c, deadline) === null);
   return candidates.filter((c) => inTemplate(c) && inRound(c) && (rule.includeExempt || !c.exempt));
 }
 

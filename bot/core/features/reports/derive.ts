@@ -17,7 +17,7 @@
  * Both are ordinary engine steps, so they are saved, reviewed, edited and printed like any other.
  */
 import type { Translator } from "../../../i18n/index.ts";
-import type { Condition, ReviewForm } from "./engine/conditions.ts";
+import type { Condition } from "./engine/conditions.ts";
 import { reviewParts } from "./engine/review-structure.ts";
 import { memberCategories, stepSchema, type MemberCategory, type MemberProfile, type Step, type Template } from "./engine/template-schema.ts";
 
@@ -176,4 +176,3 @@ export function profileOf(category: string | null | undefined, known: { holdsPos
   return { category: isCategory(category) ? category : "khac", holdsPost: known.holdsPost ?? false, ...(form ? { reviewForm: form } : {}) };
 }
 
-export type { ReviewForm };

@@ -8,7 +8,7 @@ import type { Db, DbTx } from "../../../db/client.ts";
 import { addDays, utcToZonedWall, weekdayOf, zonedWallToUtc, type CivilDate } from "../../time/zoned.ts";
 import { answerText } from "./engine/engine-view.ts";
 import type { EngineTexts } from "./engine/engine-texts.ts";
-import { formOf, type MemberProfile, type ReviewForm } from "./engine/conditions.ts";
+import { formOf, type ReviewForm } from "./engine/conditions.ts";
 import type { Template } from "./engine/template-schema.ts";
 import { profileOf } from "./derive.ts";
 import { parseState, versionStatus } from "./records.ts";
@@ -35,11 +35,12 @@ export interface ReviewPerson {
   admittedAt: Date | null;
 }
 
-export function exclusionOf(p: ReviewPerson & { exempt: boolean; suspended: boolean }, deadline: Date): Exclusion | null {
+/** Without a deadline yet (a round being set up), only the exclusions that do not depend on it. */
+export function exclusionOf(p: ReviewPerson & { exempt: boolean; suspended: boolean }, deadline?: Date): Exclusion | null {
   if (p.exempt) return "exempt";
   if (p.suspended) return "suspended";
   // An official member was admitted more than a year ago; only a probationary one can be this new.
-  if (p.partyStatus === "probationary" && p.admittedAt && p.admittedAt > sixMonthsBefore(deadline)) return "new-member";
+  if (deadline && p.partyStatus === "probationary" && p.admittedAt && p.admittedAt > sixMonthsBefore(deadline)) return "new-member";
   return null;
 }
 
@@ -110,11 +111,6 @@ export async function pledgeOf(db: Db, input: { personId: string; cellId: string
     if (text) return text;
   }
   return null;
-}
-
-/** The author's profile as the engine sees it in a review: the draft's form decides. */
-export function reviewProfile(category: string | null, reviewForm: string | null): MemberProfile {
-  return profileOf(category, { reviewForm });
 }
 
 /** `n` working days (Monday to Friday; public holidays are not known to the bot) before `date`. */

@@ -10,13 +10,17 @@ import type { LinkSubject } from "./services/links.ts";
 
 const row = (c: Choice): Choice[] => [c];
 
-/** ‹ Trang trước / Trang sau › under a list, when it has more than one page. */
-export function pager(t: Translator, page: number, total: number, make: (page: number, label: string) => Choice): Choice[][] {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const nav: Choice[][] = [];
-  if (page > 0) nav.push([make(page - 1, t("committee-page-previous"))]);
-  if (page < pages - 1) nav.push([make(page + 1, t("committee-page-next"))]);
+/** ‹ Trang trước / Trang sau › for page `page` of `pages`: what exists of the two. */
+export function pageNav(t: Translator, page: number, pages: number, make: (page: number, label: string) => Choice): Choice[] {
+  const nav: Choice[] = [];
+  if (page > 0) nav.push(make(page - 1, t("committee-page-previous")));
+  if (page < pages - 1) nav.push(make(page + 1, t("committee-page-next")));
   return nav;
+}
+
+/** The same under a list of `pageSize` rows a page, one button a row. */
+export function pager(t: Translator, page: number, total: number, make: (page: number, label: string) => Choice): Choice[][] {
+  return pageNav(t, page, Math.max(1, Math.ceil(total / pageSize)), make).map((c) => [c]);
 }
 
 export function noCommittee(t: Translator): OutboundMessage {

@@ -6,6 +6,7 @@
 import type { Translator } from "../../../../i18n/index.ts";
 import type { Choice, OutboundMessage } from "../../../contract/messages.ts";
 import { buttons as committeeButtons } from "../buttons.ts";
+import { pageNav } from "../views.ts";
 import { documentsState, meetingMinutes, type CellAssessment, type RollupSummary } from "./assess.ts";
 import { rollupButtons, type Scope } from "./buttons.ts";
 import { issuesText, marks, moment, shortDay } from "./format.ts";
@@ -99,10 +100,7 @@ export function listView(t: Translator, s: RollupScreen, page: number, total: nu
     ...cells.map((a, i) => t("rollup-list-line", { n: first + i + 1, cell: a.cell.name, marks: marks(t, a, s.timeZone) })),
     t("rollup-list-legend"),
   ];
-  const pages = Math.max(1, Math.ceil(total / listPageSize));
-  const nav: Choice[] = [];
-  if (page > 0) nav.push(rollupButtons.list.choice(t("committee-page-previous"), { ...ids(s), page: String(page - 1) }));
-  if (page < pages - 1) nav.push(rollupButtons.list.choice(t("committee-page-next"), { ...ids(s), page: String(page + 1) }));
+  const nav = pageNav(t, page, Math.max(1, Math.ceil(total / listPageSize)), (p, label) => rollupButtons.list.choice(label, { ...ids(s), page: String(p) }));
   return {
     text: lines.join("\n"),
     choices: [

@@ -7,6 +7,7 @@ import { committeesFeature } from "../../../bot/core/features/committees/index.t
 import { createReportsFeature } from "../../../bot/core/features/reports/index.ts";
 import { createHarness, labelsOf, texts, walkCreateCell, type Harness } from "../../helpers/core-harness.ts";
 import { walkCreateCommittee, walkLinkCell } from "../../helpers/committees.ts";
+import { docxText } from "../../helpers/docx.ts";
 import { longSubmitted, shortTemplate } from "../reports/fixtures.ts";
 
 let h: Harness;
@@ -36,9 +37,7 @@ describe("sending a report up to the committee", () => {
     const version = await h.testDb.db.reportVersion.findFirstOrThrow();
     // Documents now carry the committee the cell is linked to in their header.
     const file = (await bt.press(`bc:dl:${version.id}`)).find((m) => m.file)?.file;
-    const { default: JSZip } = await import("jszip");
-    const xml = await (await JSZip.loadAsync(file!.bytes)).file("word/document.xml")!.async("string");
-    expect(xml.replace(/<[^>]+>/g, "").toUpperCase()).toContain("ĐẢNG ỦY PHƯỜNG ĐÔNG THANH");
+    expect((await docxText(file!.bytes)).toUpperCase()).toContain("ĐẢNG ỦY PHƯỜNG ĐÔNG THANH");
     const read = await bt.press(`bc:rd:${version.id}`);
     expect(labelsOf(read)).toContain("⬆ Gửi bản này lên cấp ủy");
     const asked = await bt.choose("⬆ Gửi bản này lên cấp ủy");

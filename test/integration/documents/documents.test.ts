@@ -5,7 +5,6 @@
  * file is read back and its contents checked.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { meetingsFeature } from "../../../bot/core/features/meetings/index.ts";
@@ -16,22 +15,10 @@ import { registerFileRoute } from "../../../bot/http/files.ts";
 import { createHttpServer, type HttpServer } from "../../../bot/http/server.ts";
 import { createHarness, i18n, labelsOf, seedCell, textOf, type Harness, type TestUser } from "../../helpers/core-harness.ts";
 import { longSubmitted, shortTemplate } from "../reports/fixtures.ts";
+import { docxText } from "../../helpers/docx.ts";
 
 const downloads = { publicUrl: "https://bot.example.org", secret: "s".repeat(40), ttlHours: 24 };
 const answer = "Luôn hoàn thành nhiệm vụ được giao.";
-
-/** The text of a .docx: its document.xml with the tags taken out, runs joined. */
-async function docxText(bytes: Uint8Array): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file("word/document.xml")!.async("string");
-  return xml
-    .replace(/<\/w:p>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"');
-}
 
 const fileOf = (messages: OutboundMessage[]) => messages.find((m) => m.file)?.file;
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadTemplatesFromDir } from "../../../bot/core/features/reports/engine/template-loader.ts";
 import { createReportsFeature } from "../../../bot/core/features/reports/index.ts";
 import { createHarness, labels, seedCell, texts, type Harness } from "../../helpers/core-harness.ts";
+import { docxText } from "../../helpers/docx.ts";
 
 const shipped = loadTemplatesFromDir(join(import.meta.dirname, "../../../bot/core/features/reports/templates")).templates;
 
@@ -167,14 +168,6 @@ describe("a member's review", () => {
     expect(ht.lastText()).toContain("Việc tham gia sinh hoạt tổ dân phố (Đảng ủy phường Đông Thanh)");
   });
 });
-
-/** The text of a .docx: its document.xml with the tags taken out. */
-async function docxText(bytes: Uint8Array): Promise<string> {
-  const { default: JSZip } = await import("jszip");
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file("word/document.xml")!.async("string");
-  return xml.replace(/<\/w:p>/g, "\n").replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-}
 
 /** Answers whatever the review asks, as a member would, up to the confirmation; returns every question's text. */
 async function answerReview(u: ReturnType<Harness["user"]>, scores: [string, string], grade: string): Promise<string[]> {

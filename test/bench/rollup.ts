@@ -52,6 +52,27 @@ export async function median(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** Everything in bulk: createMany for the entities, INSERT … SELECT for the year's records (SQLite). */
+
+/**
+ * One cell's regular meeting of 2026 as the benches seed it: the 5th at 19:30; when held, ended after
+ * 120 minutes (70 in one cell in ten, `c` being the cell's number) and attendance recorded 3 hours
+ * after the start; documents in one cell in three.
+ */
+export function regularMeeting(input: { id: string; cellId: string; c: number; month: number; held: boolean; createdById: string }) {
+  const startsAt = local(`2026-${pad(input.month, 2)}-05 19:30`);
+  return {
+    id: input.id,
+    cellId: input.cellId,
+    kind: "dinh_ky",
+    occurrence: `2026-${pad(input.month, 2)}`,
+    startsAt,
+    endedAt: input.held ? new Date(startsAt.getTime() + (input.c % 10 === 3 ? 70 : 120) * 60_000) : null,
+    attendanceRecordedAt: input.held ? new Date(startsAt.getTime() + 3 * 3_600_000) : null,
+    documents: input.c % 3 === 0 ? JSON.stringify([{ kind: "link", ref: "https://example.org/tai-lieu.pdf", name: "Tài liệu" }]) : "[]",
+    createdById: input.createdById,
+  };
+}
+
 async function seed(db: Db): Promise<{ committeeId: string; cellIds: string[] }> {
   const perCell = Math.ceil(members / cells);
   const personIds = Array.from({ length: members }, (_, i) => `p${pad(i, 8)}`);
@@ -70,22 +91,7 @@ async function seed(db: Db): Promise<{ committeeId: string; cellIds: string[] }>
   // The regular meeting on the 5th at 19:30 every month; held (attendance recorded) up to November.
   // One cell in ten met under 90 minutes, one in three sent documents, one in twenty never recorded.
   const meetings = cellIds.flatMap((cellId, c) =>
-    Array.from({ length: 12 }, (_, k) => {
-      const m = k + 1;
-      const startsAt = local(`2026-${pad(m, 2)}-05 19:30`);
-      const held = m < 12 && !(m === 11 && c % 20 === 7);
-      return {
-        id: `m${cellId}-${pad(m, 2)}`,
-        cellId,
-        kind: "dinh_ky",
-        occurrence: `2026-${pad(m, 2)}`,
-        startsAt,
-        endedAt: held ? new Date(startsAt.getTime() + (c % 10 === 3 ? 70 : 120) * 60_000) : null,
-        attendanceRecordedAt: held ? new Date(startsAt.getTime() + 3 * 3_600_000) : null,
-        documents: c % 3 === 0 ? JSON.stringify([{ kind: "link", ref: "https://example.org/tai-lieu.pdf", name: "Tài liệu" }]) : "[]",
-        createdById: personIds[0]!,
-      };
-    }),
+    Array.from({ length: 12 }, (_, k) => regularMeeting({ id: `m${cellId}-${pad(k + 1, 2)}`, cellId, c, month: k + 1, held: k + 1 < 12 && !(k + 1 === 11 && c % 20 === 7), createdById: personIds[0]! })),
   );
   for (let i = 0; i < meetings.length; i += 2000) await db.meeting.createMany({ data: meetings.slice(i, i + 2000) });
   const recordedAt = now.toISOString();

@@ -35,7 +35,7 @@ import type { RollupSummary } from "../../bot/core/features/committees/rollup/as
 import { planMeeting } from "../../bot/core/features/meetings/planning.ts";
 import { createDb, kindOf, migrateDatabase, type Db } from "../../bot/db/client.ts";
 import { sql } from "../../bot/db/sql.ts";
-import { local, median, ms, pad, timed } from "./rollup.ts";
+import { local, median, ms, pad, regularMeeting, timed } from "./rollup.ts";
 
 const members = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const cells = Number(process.env.BENCH_CELLS ?? 2_000);
@@ -102,21 +102,7 @@ async function seedRollup(db: Db, kind: string) {
   const founder = "p00000000";
   const recordedAt = rollupNow;
   const meetings = Array.from({ length: cells }, (_, c) =>
-    heldMonths.map((m) => {
-      const startsAt = local(`2026-${pad(m, 2)}-05 19:30`);
-      const held = !(m === rollupMonth.month && c % 20 === 7);
-      return {
-        id: `h${cellIdOf(c)}-${pad(m, 2)}`,
-        cellId: cellIdOf(c),
-        kind: "dinh_ky",
-        occurrence: `2026-${pad(m, 2)}`,
-        startsAt,
-        endedAt: held ? new Date(startsAt.getTime() + (c % 10 === 3 ? 70 : 120) * 60_000) : null,
-        attendanceRecordedAt: held ? new Date(startsAt.getTime() + 3 * 3_600_000) : null,
-        documents: c % 3 === 0 ? JSON.stringify([{ kind: "link", ref: "https://example.org/tai-lieu.pdf", name: "Tài liệu" }]) : "[]",
-        createdById: founder,
-      };
-    }),
+    heldMonths.map((m) => regularMeeting({ id: `h${cellIdOf(c)}-${pad(m, 2)}`, cellId: cellIdOf(c), c, month: m, held: !(m === rollupMonth.month && c % 20 === 7), createdById: founder })),
   ).flat();
   for (let i = 0; i < meetings.length; i += 1000) await db.meeting.createMany({ data: meetings.slice(i, i + 1000) });
   const p = sql`CAST(substr(ms.person_id, 2) AS INTEGER)`;

@@ -17,7 +17,7 @@ import type { CommitteePart, CommitteePartFactory, CommitteeShared } from "./par
 import { rollupPart } from "./rollup/index.ts";
 import { cellPage, committeeSummary, memberPage, officerCard, officerList } from "./queries.ts";
 import { committeeByCode, createCommittee } from "./services/committees.ts";
-import { decideLink, endCellLink, pendingLinks, requestCellLink, type LinkSubject } from "./services/links.ts";
+import { decideLink, endCellLink, pendingLinks, requestCellLink, subjectOf, type LinkSubject } from "./services/links.ts";
 import { appointOfficer, endOfficer, setCharge } from "./services/officers.ts";
 import { committeeSteps } from "./steps.ts";
 import * as views from "./views.ts";
@@ -63,11 +63,15 @@ export function createCommitteesFeature(extraParts: CommitteePartFactory[] = par
       await tellLeads({ link: outcome.link, committee: outcome.committee, cell: outcome.cell, child: null }, turn.person.fullName, cell?.parentCommittee ?? null);
     }
 
+    /** A typed committee code (the step has checked its shape) must name a committee in the bot. */
+    const knownCode = (codeStep: string) => async (turn: Turn, step: string, value: string | null) =>
+      step === codeStep && value && !(await committeeByCode(db, value)) ? turn.t("committee-code-unknown") : null;
+
     const createForm = ctx.form({
       flow: "create-committee",
       resumedBy: ["taocapuy"],
       steps: committeeSteps,
-      validate: async (turn, step, value) => (step === "parentCode" && value && !(await committeeByCode(db, value)) ? turn.t("committee-code-unknown") : null),
+      validate: knownCode("parentCode"),
       finish: async (turn, data) => {
         const parent = data.parentCode ? await committeeByCode(db, data.parentCode) : null;
         const { committee, parentRequest } = await createCommittee(db, { personId: turn.person.id, name: data.committeeName!, parentId: parent?.id ?? null, timeZone: ctx.deps.settings.defaultTimeZone, now: now() });
@@ -75,9 +79,7 @@ export function createCommitteesFeature(extraParts: CommitteePartFactory[] = par
         await turn.reply({ text: turn.t("committee-created", { name: committee.name, code: formatCommitteeCode(committee.code) }) });
         if (parentRequest) {
           await turn.reply({ text: turn.t("committee-parent-requested", { parent: parentRequest.parent.name }) });
-          const links = await pendingLinks(db, parentRequest.parent.id);
-          const subject = links.find((l) => l.link.id === parentRequest.linkId);
-          if (subject) await tellLeads(subject, turn.person.fullName, null);
+          await tellLeads(await subjectOf(db, parentRequest.linkId), turn.person.fullName, null);
         }
         await showHome(turn, committee.id);
       },
@@ -87,7 +89,7 @@ export function createCommitteesFeature(extraParts: CommitteePartFactory[] = par
       flow: "committee-link-code",
       resumedBy: ["capuytren"],
       steps: committeeSteps,
-      validate: async (turn, step, value) => (step === "linkCode" && value && !(await committeeByCode(db, value)) ? turn.t("committee-code-unknown") : null),
+      validate: knownCode("linkCode"),
       finish: async (turn, data) => {
         const committee = await committeeByCode(db, data.linkCode ?? "");
         if (!committee) return turn.reply({ text: turn.t("committee-code-unknown") });

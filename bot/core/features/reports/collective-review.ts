@@ -72,8 +72,13 @@ export async function collectiveReviewDocument(db: Db, store: TemplateStore, req
       versions: { where: { status: { in: [versionStatus.accepted, versionStatus.submitted] } }, orderBy: { number: "desc" }, take: 1 },
     },
   });
+  // Why each was left out is on the audit line that left them out (the draft keeps only the status).
   const excluded = await db.auditLog.findMany({ where: { action: "report.excluded", cellId: round.cellId }, select: { targetPersonId: true, details: true } });
-  const reasonOf = new Map(excluded.filter((e) => (JSON.parse(e.details) as { roundId?: string }).roundId === round.id).map((e) => [e.targetPersonId, (JSON.parse(e.details) as { reason?: string }).reason ?? ""]));
+  const reasonOf = new Map<string | null, string>();
+  for (const e of excluded) {
+    const details = JSON.parse(e.details) as { roundId?: string; reason?: string };
+    if (details.roundId === round.id) reasonOf.set(e.targetPersonId, details.reason ?? "");
+  }
 
   const reviews: MemberReview[] = [];
   for (const d of drafts) {

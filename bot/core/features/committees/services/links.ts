@@ -49,7 +49,8 @@ export interface LinkSubject {
   child: CommitteeRecord | null;
 }
 
-async function subjectOf(tx: DbTx, linkId: string): Promise<LinkSubject> {
+/** A link request with its committee and the cell (or lower committee) asking. */
+export async function subjectOf(tx: DbTx, linkId: string): Promise<LinkSubject> {
   const link = await tx.committeeLink.findUnique({ where: { id: linkId }, include: { committee: true } });
   if (!link) throw new DomainError("not-found");
   const cell = link.cellId ? await tx.cell.findUnique({ where: { id: link.cellId }, select: { id: true, name: true } }) : null;
